@@ -1,0 +1,26 @@
+"""Words the CLI and the TUI show around the document's own text (traditional script).
+
+They go through :func:`ipx_tui.core.script.render` like the document text does.
+"""
+
+from __future__ import annotations
+
+from ipx_tui.core.document import Role, Rule
+
+ROLE: dict[Role, str] = {"lead": "牽頭", "participant": "參與"}
+RULE: dict[Rule, str] = {
+    "first-leads": "列第一位者牽頭",
+    "joint-lead": "共同牽頭",
+    "sole-lead": "單獨牽頭",
+    "collective": "共同負責，不設牽頭部門",
+}
+LEADS = "牽頭"
+JOINS = "參與"
+RESPONSIBLE = "負責"
+INHERITED = "本節各項任務均適用第 {section} 節所列分工"
+FULL_NAME = "全稱"
+SUCCESSOR = "現名"
+HISTORY = "沿革"
+ALIASES = "又稱"
+TASKS = "項任務"
+NONE = "無"

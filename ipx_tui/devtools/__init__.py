@@ -1,0 +1,1 @@
+"""Maintainer tools: regenerate the derived files in content/."""

@@ -1,0 +1,75 @@
+"""Regenerate every derived file in content/: ``python -m ipx_tui.devtools.regen``.
+
+``--check`` writes nothing and exits 1 when a committed file is stale (the tests run it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from ipx_tui.core.agencies import load_registry
+from ipx_tui.core.parse import load
+from ipx_tui.core.paths import content_dir
+from ipx_tui.core.script import TABLE_FILE, t2s
+
+
+def _shipped_strings() -> Iterator[str]:
+    """Every string the document and the registry show."""
+    document = load()
+    yield from (document.title, document.number, document.date, document.issuer,
+                document.addressees)
+    for node in document.nodes:
+        yield node.title
+        yield node.label
+        yield from node.paragraphs
+        if node.responsibility:
+            yield node.responsibility.source
+    for agency in load_registry().agencies:
+        yield from (agency.name, agency.full_name, agency.successor, agency.successor_short)
+        yield from agency.history
+        yield from agency.aliases
+
+
+def simplified_table() -> str:
+    """content/simplified.json: each shipped string → its OpenCC t2s form."""
+    strings = {s: t2s(s) for s in sorted(set(_shipped_strings())) if s}
+    payload = {"generated_by": "python -m ipx_tui.devtools.regen", "converter": "opencc t2s",
+               "strings": strings}
+    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+#: Derived file name → the function that makes its text. Other derived files join here.
+GENERATORS: dict[str, Callable[[], str]] = {TABLE_FILE: simplified_table}
+
+
+def stale(directory: Path | None = None) -> list[str]:
+    """The derived files whose committed text differs from a fresh build."""
+    where = directory or content_dir()
+    out = []
+    for name, make in GENERATORS.items():
+        path = where / name
+        if not path.exists() or path.read_text(encoding="utf-8") != make():
+            out.append(name)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ipx_tui.devtools.regen", description=__doc__)
+    parser.add_argument("--check", action="store_true", help="only report stale files")
+    args = parser.parse_args(argv)
+    if args.check:
+        names = stale()
+        for name in names:
+            print(f"stale: content/{name}")
+        return 1 if names else 0
+    for name, make in GENERATORS.items():
+        (content_dir() / name).write_text(make(), encoding="utf-8")
+        print(f"wrote content/{name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
