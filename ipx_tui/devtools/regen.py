@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from ipx_tui.core import labels
 from ipx_tui.core.agencies import load_registry
 from ipx_tui.core.parse import load
 from ipx_tui.core.paths import content_dir
@@ -31,6 +32,13 @@ def _shipped_strings() -> Iterator[str]:
         yield from (agency.name, agency.full_name, agency.successor, agency.successor_short)
         yield from agency.history
         yield from agency.aliases
+    for name, value in vars(labels).items():
+        if name.startswith("_"):
+            continue
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            yield from (v for v in value.values() if isinstance(v, str))
 
 
 def simplified_table() -> str:
