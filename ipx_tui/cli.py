@@ -149,7 +149,7 @@ def cmd_tasks(args: argparse.Namespace) -> int:
                                f" · {labels.LEADS} {len(v.lead)}", script))
         body = [f"{r['id']:<8} {render(labels.ROLE[r['role']], script)}  {r['title']}"  # type: ignore[index]
                 + (f"  [{r['agency']}]" if len(agencies) > 1 else "") for r in rows]
-        _print("\n".join(head + [""] + body if body else head))
+        _print("\n".join([*head, "", *body] if body else head))
     return 0
 
 
@@ -228,7 +228,7 @@ def build_parser() -> Parser:
 
     p = add("tasks", cmd_tasks, "print the tasks of one agency")
     p.add_argument("--agency", required=True, metavar="NAME",
-                   help="a name as written, in either script, a full name, an alias or today's name")
+                   help="as written, in either script, a full name, an alias or today's name")
     p.add_argument("--role", choices=("lead", "participant"), help="only tasks in this role")
     p.add_argument("--simplified", action="store_true", help="print in simplified script")
     out = p.add_mutually_exclusive_group()

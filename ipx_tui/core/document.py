@@ -57,7 +57,7 @@ class Node:
     """One node of the outline."""
 
     id: str
-    """Dotted numbering (``2.11.3``) or a front-matter name (``front``, ``preamble``, ``closing``)."""
+    """Dotted numbering (``2.11.3``) or a front-matter name (``front``, ``closing``)."""
     parent: str | None
     kind: Kind
     label: str

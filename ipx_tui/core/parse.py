@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from functools import cache
 
 from ipx_tui.core.document import Assignment, Document, Kind, Node, Responsibility, Role, Rule
 from ipx_tui.core.paths import content_dir
 
-NUMERALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
 PART = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 SECTION = re.compile(r"^([（(])([一二三四五六七八九十]+)([）)])(.+)$")
@@ -26,6 +27,18 @@ LIST_ENDINGS: tuple[tuple[str, Rule], ...] = (
 
 FRONT_TITLES = {"front": "", "preamble": "前言", "closing": "落款"}
 """Titles of the front-matter nodes; ``front`` takes the document's own title."""
+
+
+@dataclass
+class _Draft:
+    """A numbered node while its paragraphs are being collected."""
+
+    id: str
+    parent: str | None
+    kind: Kind
+    label: str
+    title: str
+    paras: list[str]
 
 
 class ParseError(ValueError):
@@ -50,21 +63,15 @@ def parse_responsibility(paragraph: str) -> Responsibility | None:
     if match is None:
         return None
     clause = match.group(1)
-    for ending, rule in LIST_ENDINGS:
-        if clause.endswith(ending):
-            names = [n for n in clause[: -len(ending)].split("、") if n]
-            break
-    else:  # pragma: no cover - the pattern only matches these endings
-        raise ParseError(f"unreadable agency list: {clause}")
+    # the pattern only matches clauses with one of these endings
+    ending, rule = next((e, r) for e, r in LIST_ENDINGS if clause.endswith(e))
+    names = [n for n in clause[: -len(ending)].split("、") if n]
     if not names or len(set(names)) != len(names):
         raise ParseError(f"empty or repeated agency list: {clause}")
-    roles: list[Role]
-    if rule == "joint-lead":
-        roles = ["lead"] * len(names)
-    elif rule == "collective":
-        roles = ["participant"] * len(names)
-    else:  # first-leads, sole-lead: the first listed leads (列第一位者為牽頭部門)
-        roles = ["lead"] + ["participant"] * (len(names) - 1)
+    first: Role = "participant" if rule == "collective" else "lead"
+    rest: Role = "lead" if rule == "joint-lead" else "participant"
+    # first-leads and sole-lead: the first listed leads (列第一位者為牽頭部門)
+    roles = [first] + [rest] * (len(names) - 1)
     source = match.group(0)[1:-1]
     assignments = tuple(Assignment(n, r) for n, r in zip(names, roles, strict=True))
     return Responsibility(assignments, rule, source)
@@ -88,26 +95,22 @@ def parse(text: str) -> Document:
     body = paras[3:closing_at]
     closing = paras[closing_at:]
 
-    drafts: list[dict[str, object]] = []
+    drafts: list[_Draft] = []
     preamble: list[str] = []
     part = section = None
     for para in body:
         if m := PART.match(para):
-            part = str(numeral(m.group(1)))
-            section = None
-            drafts.append(dict(id=part, parent=None, kind="part", label=f"{m.group(1)}、",
-                               title=_title(m.group(2)), paras=[para]))
+            part, section = str(numeral(m.group(1))), None
+            drafts.append(_Draft(part, None, "part", f"{m.group(1)}、", _title(m.group(2)), [para]))
         elif (m := SECTION.match(para)) and part is not None:
             section = f"{part}.{numeral(m.group(2))}"
-            drafts.append(dict(id=section, parent=part, kind="section",
-                               label=f"（{m.group(2)}）", title=_title(m.group(4)), paras=[para]))
+            drafts.append(_Draft(section, part, "section", f"（{m.group(2)}）",
+                                 _title(m.group(4)), [para]))
         elif (m := ITEM.match(para)) and section is not None:
-            drafts.append(dict(id=f"{section}.{m.group(1)}", parent=section, kind="item",
-                               label=f"{m.group(1)}.", title=_title(m.group(2)), paras=[para]))
+            drafts.append(_Draft(f"{section}.{m.group(1)}", section, "item", f"{m.group(1)}.",
+                                 _title(m.group(2)), [para]))
         elif drafts:
-            paras_of_last = drafts[-1]["paras"]
-            assert isinstance(paras_of_last, list)
-            paras_of_last.append(para)
+            drafts[-1].paras.append(para)
         else:
             preamble.append(para)
 
@@ -118,39 +121,26 @@ def parse(text: str) -> Document:
     children: dict[str, list[str]] = {}
     section_lists: dict[str, Responsibility] = {}
     for d in drafts:
-        node_id, parent, kind = str(d["id"]), d["parent"], d["kind"]
-        paragraphs = tuple(d["paras"])  # type: ignore[call-overload]
-        if parent is not None:
-            children.setdefault(str(parent), []).append(node_id)
+        paragraphs = tuple(d.paras)
+        if d.parent is not None:
+            children.setdefault(d.parent, []).append(d.id)
         resp = None
-        if kind != "part":
+        if d.kind != "part":
             resp = next(filter(None, map(parse_responsibility, paragraphs)), None)
-            if resp is None and kind == "item":
+            if resp is None and d.kind == "item" and d.parent in section_lists:
                 # In 二、 the list sits in the section's intro and covers each of its items.
-                inherited = section_lists.get(str(parent))
-                if inherited is not None:
-                    resp = Responsibility(inherited.assignments, inherited.rule,
-                                          inherited.source, inherited_from=str(parent))
-            if resp is not None and kind == "section":
-                section_lists[node_id] = resp
-        nodes.append(Node(node_id, None if parent is None else str(parent), _kind(kind),
-                          str(d["label"]), str(d["title"]), paragraphs, resp))
+                inherited = section_lists[d.parent]
+                resp = Responsibility(inherited.assignments, inherited.rule, inherited.source,
+                                      inherited_from=d.parent)
+            if resp is not None and d.kind == "section":
+                section_lists[d.id] = resp
+        nodes.append(Node(d.id, d.parent, d.kind, d.label, d.title, paragraphs, resp))
     nodes.append(Node("closing", None, "front", "", FRONT_TITLES["closing"], tuple(closing)))
-    nodes = [
-        Node(n.id, n.parent, n.kind, n.label, n.title, n.paragraphs, n.responsibility,
-             tuple(children.get(n.id, ())))
-        for n in nodes
-    ]
+    nodes = [replace(n, children=tuple(children.get(n.id, ()))) for n in nodes]
     return Document(
         title=title, number=number, date=paras[dates[-1]], issuer=paras[closing_at],
         addressees=addressees.rstrip("：:"), nodes=tuple(nodes), by_id={n.id: n for n in nodes},
     )
-
-
-def _kind(kind: object) -> Kind:
-    if kind in ("part", "section", "item"):
-        return kind  # type: ignore[return-value]
-    raise ParseError(f"unknown kind {kind!r}")  # pragma: no cover
 
 
 @cache

@@ -1,0 +1,75 @@
+"""The package: content shipped inside it, a clean install, a core with no Textual."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import sysconfig
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from ipx_tui.devtools import regen
+from ipx_tui.devtools.import_source import clean
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT.parent / "shared" / "seeds" / "000_2a717611e06dd52f.txt"
+
+
+def test_derived_files_are_fresh() -> None:
+    assert regen.stale() == [], "run: python -m ipx_tui.devtools.regen"
+
+
+def test_content_is_the_seed_without_its_wrapper() -> None:
+    if not SEED.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"the source text is missing: {SEED}")
+        pytest.skip(f"the source text is not beside this checkout ({SEED})")
+    shipped = (ROOT / "content" / "document.txt").read_text(encoding="utf-8")
+    assert clean(SEED.read_text(encoding="utf-8")) == shipped
+
+
+def test_core_does_not_import_textual() -> None:
+    code = (
+        "import sys\n"
+        "import ipx_tui.cli, ipx_tui.core.parse, ipx_tui.core.agencies, ipx_tui.core.export\n"
+        "import ipx_tui.core.script, ipx_tui.core.ids\n"
+        "from ipx_tui.core.parse import load; from ipx_tui.core.agencies import load_registry\n"
+        "load(); load_registry()\n"
+        "heavy = [m for m in ('textual', 'jieba', 'opencc', 'tinydb') if m in sys.modules]\n"
+        "print(','.join(heavy))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True)
+    assert proc.stdout.strip() == ""
+
+
+def test_clean_install_from_a_wheel(tmp_path: Path) -> None:
+    """A non-editable install finds its content from any directory."""
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", str(wheels),
+                    str(ROOT)], check=True, capture_output=True, timeout=600)
+    (wheel,) = wheels.glob("ipx_tui-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    for shipped in ("document.txt", "agencies.toml", "simplified.json"):
+        assert f"ipx_tui/content/{shipped}" in names
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True,
+                   timeout=120)
+    target = venv / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}" / "site-packages"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target",
+                    str(target), str(wheel)], check=True, capture_output=True, timeout=600)
+    # The dependencies come from this environment's site-packages, behind the fresh install.
+    env = {**os.environ, "PYTHONPATH": f"{target}{os.pathsep}{sysconfig.get_paths()['purelib']}"}
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    proc = subprocess.run([str(venv / "bin" / "python"), "-m", "ipx_tui", "show", "2.6.3"],
+                          cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("2.6.3  推廣在線醫療衛生新模式")
+    where = subprocess.run(
+        [str(venv / "bin" / "python"), "-c", "import ipx_tui; print(ipx_tui.__file__)"],
+        cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120, check=True)
+    assert where.stdout.startswith(str(target))
