@@ -178,3 +178,11 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
             main([sub, "--help"])
         assert info.value.code == 0
         assert f"usage: ipx-tui {sub}" in capsys.readouterr().out
+
+
+def test_browser_without_a_terminal_says_so() -> None:
+    proc = subprocess.run([sys.executable, "-m", "ipx_tui"], capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL, encoding="utf-8", timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("ipx-tui: the browser needs a terminal")
+    assert proc.stdout == ""
