@@ -1,0 +1,507 @@
+"""Bookmarks and settings that are never lost: TinyDB behind atomic, locked storage.
+
+TinyDB's own JSONStorage truncates and rewrites its file in place and knows nothing of other
+processes, so a crash mid-write or two SSH sessions writing at once can lose every bookmark.
+Here:
+
+* every write goes to a temporary file in the same directory, is fsynced, ``os.replace``d over
+  the old file, and the directory is fsynced, so a reader only ever sees a whole file;
+* every read-modify-write holds a cross-process lock (``store.json.lock``) and re-reads the file
+  inside it, so two sessions adding at once both keep theirs;
+* every read goes back to the file, so a session sees what another one wrote;
+* a file that cannot be read is moved aside (kept, with a timestamp in its name), the reader is
+  told where (``Store.warnings``), and the store carries on empty;
+* a directory that cannot be written turns each write into a ``StoreError`` with a clear
+  message; reading (and so browsing) is unaffected.
+
+TinyDB and filelock are imported only when something is written: reading the settings at start
+needs neither (together they cost ~70 ms of imports). ``Store(None)`` keeps everything in
+memory and never touches the disk (kiosk mode).
+
+The file is TinyDB's layout, ``{table: {doc_id: document}}``, with three tables:
+``meta`` (one document: ``{"schema": 1}``), ``bookmarks`` (``{"id", "note", "created"}``) and
+``settings`` (``{"key", "value"}``).
+"""
+
+from __future__ import annotations
+
+import copy
+import errno
+import json
+import os
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from ipx_tui.core import locations
+
+if TYPE_CHECKING:
+    from filelock import FileLock
+
+SCHEMA = 1
+"""The version of the stored layout; a file from a newer ipx-tui is read but never rewritten."""
+LOCK_TIMEOUT = 10.0
+"""Seconds to wait for another session's write before giving up with a StoreError."""
+MAX_NOTE = 1000
+"""Longest note, in characters."""
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+T = TypeVar("T")
+Data = dict[str, Any]
+
+
+class StoreError(Exception):
+    """A store action failed; the message is for the reader, one line."""
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    """A bookmarked node, with the reader's note and when it was made."""
+
+    node_id: str
+    note: str
+    created: str
+    """ISO 8601 local time with its UTC offset, to the second."""
+
+
+class _Unreadable(Exception):
+    """The file exists but is not a store we can read; the message says why."""
+
+
+def _empty() -> Data:
+    return {"meta": {"1": {"schema": SCHEMA}}, "bookmarks": {}, "settings": {}}
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def clean_note(note: str) -> str:
+    """A note as stored: one line (control characters become spaces), trimmed."""
+    line = "".join(" " if ch < " " or ch == "\x7f" else ch for ch in note)
+    return line.strip()
+
+
+# --- reading and checking the file ---------------------------------------------------------
+
+
+def _parse(raw: bytes) -> Data:
+    """The stored data, or _Unreadable saying what is wrong with it."""
+    if not raw.strip():
+        raise _Unreadable("the file is empty")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _Unreadable("the file is not UTF-8 text") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise _Unreadable(f"the file is not valid JSON ({error.msg}, line {error.lineno})"
+                          ) from None
+    except (ValueError, RecursionError):
+        raise _Unreadable("the file is not valid JSON") from None
+    _check_shape(data)
+    return data  # type: ignore[no-any-return]
+
+
+def _wrong_shape(what: str) -> _Unreadable:
+    return _Unreadable(f"the file is JSON but not an ipx-tui store ({what})")
+
+
+def _check_shape(data: object) -> None:
+    if not isinstance(data, dict):
+        raise _wrong_shape("not an object")
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise _wrong_shape(f"table {name!r} is not an object")
+        for doc_id, doc in table.items():
+            if not doc_id.isdigit() or not isinstance(doc, dict):
+                raise _wrong_shape(f"table {name!r} has a bad entry")
+    schema = _schema(data)
+    if schema is None:
+        raise _wrong_shape("no schema version")
+    if schema > SCHEMA:
+        return  # a newer layout: read what fits, never rewrite it (see Store._writable)
+    for doc in data.get("bookmarks", {}).values():
+        if not (isinstance(doc.get("id"), str) and doc["id"]
+                and isinstance(doc.get("note"), str) and isinstance(doc.get("created"), str)):
+            raise _wrong_shape("a bookmark without id, note and created")
+    for doc in data.get("settings", {}).values():
+        if not isinstance(doc.get("key"), str) or "value" not in doc:
+            raise _wrong_shape("a setting without key and value")
+
+
+def _schema(data: Data) -> int | None:
+    docs = list(data.get("meta", {}).values())
+    if len(docs) != 1:
+        return None
+    schema = docs[0].get("schema")
+    return schema if isinstance(schema, int) and not isinstance(schema, bool) else None
+
+
+def _bookmarks_of(data: Data) -> list[Bookmark]:
+    """The bookmarks in the order they were made (an undone delete goes back in its place)."""
+    found: dict[str, tuple[float, int, Bookmark]] = {}
+    for doc_id, doc in data.get("bookmarks", {}).items():
+        node_id, note, created = doc.get("id"), doc.get("note"), doc.get("created")
+        if not (isinstance(node_id, str) and isinstance(note, str)
+                and isinstance(created, str)):
+            continue  # only possible in a newer schema's file, which is read leniently
+        try:
+            when = datetime.fromisoformat(created).timestamp()
+        except ValueError:
+            when = float("inf")
+        found[node_id] = (when, int(doc_id), Bookmark(node_id, note, created))
+    return [bookmark for _, _, bookmark in sorted(found.values(), key=lambda t: t[:2])]
+
+
+# --- writing the file --------------------------------------------------------------------
+
+
+def _fsync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        os.fsync(fd)
+    except OSError as error:
+        # Some file systems cannot fsync a directory; the rename is then as durable as it gets.
+        if error.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
+
+
+def _atomic_write(path: Path, payload: bytes) -> None:
+    """Replace path with payload so that a crash at any moment leaves the old or the new file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        try:
+            os.fchmod(fd, FILE_MODE)
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _serialise(data: Data) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+@cache
+def _storage_class() -> type:
+    """A TinyDB Storage over one locked snapshot of the file (built on first write)."""
+    from tinydb.storages import Storage  # deferred: only writes need TinyDB (~15 ms)
+
+    class SnapshotStorage(Storage):
+        """Reads the snapshot taken inside the lock; each write is committed atomically."""
+
+        def __init__(self, data: Data, commit: Callable[[Data], None]) -> None:
+            self._data = data
+            self._commit = commit
+
+        def read(self) -> Data:
+            return self._data
+
+        def write(self, data: Data) -> None:
+            self._commit(data)
+            self._data = data
+
+    return SnapshotStorage
+
+
+# --- the store ---------------------------------------------------------------------------
+
+
+class Store:
+    """Bookmarks and settings in one file (or in memory when ``path`` is None)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        """The store file, or None for a store that lives in memory only (kiosk mode)."""
+        self.warnings: list[str] = []
+        """Things the reader should be told, e.g. where a corrupt file was moved."""
+        self._memory: Data | None = _empty() if path is None else None
+        self._thread_lock = threading.RLock()
+        self._file_lock: FileLock | None = None
+
+    @classmethod
+    def open_default(cls, kiosk: bool = False) -> Store:
+        """The reader's store in the data directory, or a memory store in kiosk mode."""
+        if kiosk or os.environ.get("IPX_TUI_KIOSK"):
+            return cls(None)
+        return cls(locations.store_path())
+
+    @property
+    def in_memory(self) -> bool:
+        """True when nothing is ever written to disk."""
+        return self.path is None
+
+    # --- settings ------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: T) -> T:
+        """The stored value, or ``default`` if it is missing, of another type, or unreadable."""
+        try:
+            for doc in self._read().get("settings", {}).values():
+                if doc.get("key") == key:
+                    value = doc.get("value")
+                    if default is None or _same_type(value, default):
+                        return value  # type: ignore[no-any-return]
+                    return default
+        except Exception:  # by contract a setting never stops the app: use the default
+            pass
+        return default
+
+    def set_setting(self, key: str, value: object) -> None:
+        """Store a JSON value under key (no write when it is already so). Raises StoreError."""
+        json.dumps(value)  # a TypeError here is a programming error, not the reader's
+
+        def change(db: Any) -> None:
+            from tinydb import Query
+
+            table = db.table("settings", cache_size=0)
+            found = table.get(Query().key == key)
+            if found is None:
+                table.insert({"key": key, "value": value})
+            elif found.get("value") != value:
+                table.update({"value": value}, doc_ids=[found.doc_id])
+
+        self._update(change)
+
+    # --- bookmarks -----------------------------------------------------------------------
+
+    def bookmarks(self) -> list[Bookmark]:
+        """Every bookmark, oldest first, re-read from the file (another session may have added)."""
+        return _bookmarks_of(self._read())
+
+    def get_bookmark(self, node_id: str) -> Bookmark | None:
+        """The bookmark on node_id, if there is one."""
+        return next((b for b in self.bookmarks() if b.node_id == node_id), None)
+
+    def add_bookmark(self, node_id: str, note: str = "") -> Bookmark:
+        """Bookmark node_id, or change the note if it is bookmarked already. Raises StoreError."""
+        return self._put(node_id, note, None)
+
+    def restore_bookmark(self, bookmark: Bookmark) -> Bookmark:
+        """Put a removed bookmark back as it was, date included (undo). Raises StoreError."""
+        return self._put(bookmark.node_id, bookmark.note, bookmark.created)
+
+    def remove_bookmark(self, node_id: str) -> Bookmark | None:
+        """Remove the bookmark on node_id; what it was, or None. Raises StoreError."""
+
+        def change(db: Any) -> Bookmark | None:
+            from tinydb import Query
+
+            table = db.table("bookmarks", cache_size=0)
+            found = table.search(Query().id == node_id)
+            if not found:
+                return None
+            table.remove(doc_ids=[doc.doc_id for doc in found])
+            return Bookmark(node_id, found[0]["note"], found[0]["created"])
+
+        return self._update(change)
+
+    def _put(self, node_id: str, note: str, created: str | None) -> Bookmark:
+        if not node_id.strip():
+            raise StoreError("a bookmark needs a node id")
+        note = clean_note(note)
+        if len(note) > MAX_NOTE:
+            raise StoreError(f"the note is too long ({len(note)} characters; at most {MAX_NOTE})")
+
+        def change(db: Any) -> Bookmark:
+            from tinydb import Query
+
+            table = db.table("bookmarks", cache_size=0)
+            found = table.get(Query().id == node_id)
+            if found is None:
+                made = created or _now()
+                table.insert({"id": node_id, "note": note, "created": made})
+                return Bookmark(node_id, note, made)
+            if found["note"] != note:
+                table.update({"note": note}, doc_ids=[found.doc_id])
+            return Bookmark(node_id, note, found["created"])
+
+        return self._update(change)
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _read(self) -> Data:
+        """The stored data as it is now on disk; empty if there is none or it was unreadable."""
+        if self._memory is not None:
+            return copy.deepcopy(self._memory)
+        assert self.path is not None
+        try:
+            return self._load()
+        except _Unreadable as bad:
+            try:
+                with self._locked():
+                    return self._load_or_move_aside()
+            except (_Unreadable, StoreError) as still_bad:
+                # Neither readable nor movable (a read-only directory, say): carry on empty,
+                # and every write will refuse rather than replace what we could not read.
+                why = still_bad if isinstance(still_bad, _Unreadable) else f"{bad}; {still_bad}"
+                self._warn(f"{self.path} could not be read ({why}); carrying on with an empty "
+                           "store, and nothing can be saved until it is fixed")
+                return _empty()
+
+    def _load(self) -> Data:
+        assert self.path is not None
+        try:
+            raw = self.path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            return _empty()
+        except OSError as error:
+            raise _Unreadable(f"the file cannot be read: {error.strerror}") from None
+        data = _parse(raw)
+        if _schema(data) != SCHEMA:
+            self._warn(f"{self.path} was written by a newer ipx-tui (schema {_schema(data)}); "
+                       "bookmarks and settings are read-only here")
+        return data
+
+    def _load_or_move_aside(self) -> Data:
+        """Inside the lock: the data, or (if still unreadable) move it aside and start empty."""
+        assert self.path is not None
+        try:
+            return self._load()
+        except _Unreadable as bad:
+            aside = self._aside_name()
+            try:
+                os.rename(self.path, aside)
+                _fsync_dir(self.path.parent)
+            except OSError as error:
+                raise _Unreadable(f"{bad}; it could not be moved aside: {error.strerror}"
+                                  ) from None
+            self._warn(f"{self.path} could not be read ({bad}); it was kept as {aside} "
+                       "and an empty store was started")
+            return _empty()
+
+    def _aside_name(self) -> Path:
+        assert self.path is not None
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while aside.exists():  # never rename over an earlier one (rename would replace it)
+            n += 1
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+        return aside
+
+    def _warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    # --- writing -------------------------------------------------------------------------
+
+    def _update(self, change: Callable[[Any], T]) -> T:
+        """Run change on a TinyDB over the current data, inside the lock; writes are atomic."""
+        from tinydb import TinyDB  # deferred: see the module docstring
+
+        storage_class = _storage_class()
+        with self._thread_lock:
+            if self._memory is not None:
+                storage = storage_class(self._read(), self._commit_memory)
+                return change(TinyDB(storage=lambda: storage))
+            with self._locked(create=True):
+                try:
+                    data = self._load_or_move_aside()
+                except _Unreadable as bad:
+                    raise StoreError(f"cannot save: {self.path} cannot be read ({bad})") from None
+                self._writable(data)
+                self._remove_leftovers()
+                storage = storage_class(data, self._commit_file)
+                # A fresh TinyDB each time: its tables cache ids and queries, which another
+                # session's write would make stale.
+                return change(TinyDB(storage=lambda: storage))
+
+    def _writable(self, data: Data) -> None:
+        if _schema(data) != SCHEMA:
+            raise StoreError(f"cannot save: {self.path} was written by a newer ipx-tui "
+                             f"(schema {_schema(data)}); upgrade ipx-tui to change it")
+
+    def _commit_memory(self, data: Data) -> None:
+        data["meta"] = {"1": {"schema": SCHEMA}}
+        self._memory = json.loads(json.dumps(data))  # a private copy, and proof it is JSON
+
+    def _commit_file(self, data: Data) -> None:
+        assert self.path is not None
+        data["meta"] = {"1": {"schema": SCHEMA}}
+        try:
+            _atomic_write(self.path, _serialise(data))
+        except OSError as error:
+            raise StoreError(f"cannot save to {self.path.parent}: {error.strerror} "
+                             "(nothing was changed)") from None
+
+    def _remove_leftovers(self) -> None:
+        """Temporary files of writers killed mid-write (safe: we hold the lock, none is writing)."""
+        assert self.path is not None
+        with suppress(OSError):
+            for leftover in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+                leftover.unlink()
+
+    @contextmanager
+    def _locked(self, create: bool = False) -> Iterator[None]:
+        """Hold the cross-process lock; StoreError if it cannot be had."""
+        assert self.path is not None
+        directory = self.path.parent
+        if create:
+            self._make_dir(directory)
+        elif not directory.is_dir():
+            raise StoreError(f"no directory {directory}")
+        with self._thread_lock:
+            if self._file_lock is None:
+                from filelock import FileLock  # deferred: ~50 ms, and only writers lock
+
+                # preserve_lock_file: never fall back to a lock file that a SIGKILL would leave
+                # behind held; thread_local=False: the RLock above already serialises threads.
+                self._file_lock = FileLock(locations.lock_path(self.path), timeout=LOCK_TIMEOUT,
+                                           mode=FILE_MODE, thread_local=False,
+                                           preserve_lock_file=True)
+            from filelock import Timeout
+
+            try:
+                self._file_lock.acquire()
+            except Timeout:
+                raise StoreError(f"the store is busy: another ipx-tui has held "
+                                 f"{self._file_lock.lock_file} for {LOCK_TIMEOUT:.0f} s"
+                                 ) from None
+            except OSError as error:
+                raise StoreError(f"cannot save to {directory}: {error.strerror}") from None
+            try:
+                yield
+            finally:
+                self._file_lock.release()
+
+    @staticmethod
+    def _make_dir(directory: Path) -> None:
+        if directory.is_dir():
+            return
+        try:
+            directory.mkdir(parents=True, mode=DIR_MODE)
+            os.chmod(directory, DIR_MODE)  # mkdir's mode is filtered by the umask
+        except FileExistsError:
+            if not directory.is_dir():
+                raise StoreError(f"cannot save: {directory} is not a directory") from None
+        except OSError as error:
+            raise StoreError(f"cannot create the data directory {directory}: "
+                             f"{error.strerror}") from None
+
+
+def _same_type(value: object, default: object) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, (int, float)):
+        return isinstance(value, (int, float))
+    return isinstance(value, type(default))
