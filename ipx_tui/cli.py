@@ -279,14 +279,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _browse(args: argparse.Namespace) -> int:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UserError("the browser needs a terminal; for scripts use a command such as "
-                        "`ipx-tui show 2.6.3` (see `ipx-tui --help`)")
     document = load()
     if args.goto is not None:
         check_node_id(document, args.goto)
     if args.agency is not None:
         load_registry().resolve(args.agency)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError("the browser needs a terminal; for scripts use a command such as "
+                        "`ipx-tui show 2.6.3` (see `ipx-tui --help`)")
     from ipx_tui.tui.app import run  # deferred: Textual is only for the browser
 
     return run(args)
