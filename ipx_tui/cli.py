@@ -290,3 +290,8 @@ def _browse(args: argparse.Namespace) -> int:
     from ipx_tui.tui.app import run  # deferred: Textual is only for the browser
 
     return run(args)
+
+
+from ipx_tui.cli_bookmarks import register as _bookmarks  # noqa: E402 — plugs in after _EXTENSIONS
+
+_EXTENSIONS.append(_bookmarks)

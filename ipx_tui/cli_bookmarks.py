@@ -1,0 +1,274 @@
+"""`ipx-tui bookmarks …` and `ipx-tui locate`: the reader's bookmarks from the command line.
+
+Plugged into the main parser through ``cli._EXTENSIONS``. Store problems (a read-only or full
+disk, a busy lock) print one line and exit 1; bad input (an unknown id) exits 2 like `show`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from ipx_tui.core import labels, locations
+from ipx_tui.core.document import Document, Node
+from ipx_tui.core.ids import check_node_id
+from ipx_tui.core.parse import load
+from ipx_tui.core.script import Script, render
+from ipx_tui.core.store import Bookmark, Store, StoreError
+
+MISSING_TITLE = f"（{labels.NOT_IN_DOCUMENT}）"
+"""Shown for a bookmark whose node the document no longer has."""
+
+Add = Callable[..., argparse.ArgumentParser]
+
+
+def _user_error(message: str) -> Exception:
+    from ipx_tui.cli import UserError  # here, not at the top: cli imports this module
+
+    return UserError(message)
+
+
+def _script(args: argparse.Namespace) -> Script:
+    return "simplified" if getattr(args, "simplified", False) else "traditional"
+
+
+def _kiosk() -> bool:
+    return bool(os.environ.get("IPX_TUI_KIOSK"))
+
+
+def _open() -> Store:
+    return Store.open_default()
+
+
+def _tell(store: Store) -> None:
+    for warning in store.warnings:
+        print(f"ipx-tui: warning: {warning}", file=sys.stderr)
+    store.warnings.clear()
+
+
+def _title(document: Document, node_id: str) -> str:
+    return document.node(node_id).title if node_id in document else MISSING_TITLE
+
+
+def _heading(node: Node) -> str:
+    return f"{node.label}{node.title}"
+
+
+def bookmark_dict(document: Document, bookmark: Bookmark) -> dict[str, str]:
+    """A bookmark in the public JSON shape of `bookmarks list --json`."""
+    return {"id": bookmark.node_id, "title": _title(document, bookmark.node_id),
+            "note": bookmark.note, "created": bookmark.created}
+
+
+def short_date(created: str) -> str:
+    """'2024-05-01T09:30:12+08:00' → '2024-05-01 09:30' (as written, in the writer's zone)."""
+    return created[:16].replace("T", " ")
+
+
+# --- subcommands ---------------------------------------------------------------------------
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    """Print the bookmarks, oldest first."""
+    document, store = load(), _open()
+    marks = store.bookmarks()
+    _tell(store)
+    script = _script(args)
+    if args.json:
+        rows = [bookmark_dict(document, b) for b in marks]
+        if script == "simplified":
+            rows = [{**row, "title": render(row["title"], script)} for row in rows]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    if not marks:
+        print("no bookmarks yet: `ipx-tui bookmarks add ID --note TEXT` adds one, "
+              "or press b in the browser", file=sys.stderr)
+        return 0
+    lines = []
+    for b in marks:
+        title = (_heading(document.node(b.node_id)) if b.node_id in document
+                 else MISSING_TITLE)
+        note = f"  — {b.note}" if b.note else ""
+        lines.append(f"{b.node_id:<8} {short_date(b.created)}  {render(title, script)}{note}")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    """Bookmark a node, or change the note of one already bookmarked."""
+    document = load()
+    node_id = check_node_id(document, args.id)
+    if _kiosk():
+        raise _user_error("bookmarks are not saved in kiosk mode")
+    store = _open()
+    before = store.get_bookmark(node_id)
+    note = args.note if args.note is not None else (before.note if before else "")
+    try:
+        after = store.add_bookmark(node_id, note)
+    except StoreError as error:
+        return _failed(store, error)
+    _tell(store)
+    what = _heading(document.node(node_id))
+    if before is None:
+        said = f"bookmarked {node_id} {what}"
+    elif before.note != after.note:
+        said = f"changed the note on {node_id} {what}"
+    else:
+        said = f"{node_id} {what} was already bookmarked"
+    print(said + (f"  — {after.note}" if after.note else ""), file=sys.stderr)
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    """Remove a bookmark."""
+    document, store = load(), _open()
+    raw = args.id.strip()
+    # A bookmark on a node the document no longer has can still be removed by its id.
+    node_id = raw if store.get_bookmark(raw) is not None else check_node_id(document, args.id)
+    if _kiosk():
+        raise _user_error("bookmarks are not saved in kiosk mode")
+    try:
+        removed = store.remove_bookmark(node_id)
+    except StoreError as error:
+        return _failed(store, error)
+    _tell(store)
+    if removed is None:
+        raise _user_error(f"{node_id} is not bookmarked (`ipx-tui bookmarks list` shows them)")
+    print(f"removed the bookmark on {node_id} {_title(document, node_id)}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Print or write the bookmarks with their notes and the text they point at."""
+    document, store = load(), _open()
+    marks = store.bookmarks()
+    _tell(store)
+    script = _script(args)
+    if args.format == "json":
+        rows: list[dict[str, object]] = []
+        for b in marks:
+            row: dict[str, object] = dict(bookmark_dict(document, b))
+            node = document.node(b.node_id) if b.node_id in document else None
+            row["text"] = node.text if node else ""
+            if script == "simplified":
+                row["title"] = render(str(row["title"]), script)
+                row["text"] = render(str(row["text"]), script)
+            rows.append(row)
+        text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = bookmarks_markdown(document, marks, script)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    if _kiosk():
+        raise _user_error("export to a file is turned off in kiosk mode")
+    from ipx_tui.cli import write_new
+
+    write_new(Path(args.output), text, force=args.force)
+    count = f"{len(marks)} bookmark{'s' if len(marks) != 1 else ''}"
+    print(f"wrote {count} to {args.output}", file=sys.stderr)
+    return 0
+
+
+def bookmarks_markdown(document: Document, marks: list[Bookmark], script: Script) -> str:
+    """The bookmarks as Markdown: per bookmark its heading, place, date, note and text."""
+
+    def r(text: str) -> str:
+        return render(text, script)
+
+    lines = [r(f"# {labels.BOOKMARKS} · {document.title}"), ""]
+    for b in marks:
+        node = document.node(b.node_id) if b.node_id in document else None
+        if node is None:
+            lines += [f"## {b.node_id} {r(MISSING_TITLE)}", ""]
+        else:
+            path = " › ".join(_heading(a) for a in reversed(document.ancestors(node.id)))
+            place = f"{r(path)} · " if path else ""
+            lines += [f"## {b.node_id} {r(_heading(node))}", "",
+                      f"{place}{short_date(b.created)}", ""]
+        if b.note:
+            # The note is the reader's own words: never converted to the other script.
+            lines += [f"> {r(labels.NOTE)}：{b.note}", ""]
+        if node is not None:
+            for paragraph in node.paragraphs:
+                if paragraph != _heading(node):  # a part's only paragraph is its heading
+                    lines += [r(paragraph), ""]
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def cmd_locate(args: argparse.Namespace) -> int:
+    """Print where ipx-tui keeps its files."""
+    if _kiosk():
+        print("kiosk mode: nothing is written to disk")
+        return 0
+    store_file = locations.store_path()
+    rows = {"data": locations.data_dir(), "store": store_file,
+            "lock": locations.lock_path(store_file), "cache": locations.cache_dir()}
+    if args.json:
+        sys.stdout.write(json.dumps({k: str(v) for k, v in rows.items()}, indent=2) + "\n")
+        return 0
+    lines = []
+    for name, where in rows.items():
+        state = "" if where.exists() else "  (not created yet)"
+        if name == "store" and where.exists():
+            count = len(Store(where).bookmarks())
+            state = f"  ({count} bookmark{'s' if count != 1 else ''})"
+        lines.append(f"{name:<6} {where}{state}")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def _failed(store: Store, error: StoreError) -> int:
+    _tell(store)
+    print(f"ipx-tui: {error}", file=sys.stderr)
+    return 1
+
+
+# --- the parser ----------------------------------------------------------------------------
+
+
+def register(add: Add) -> None:
+    """Add `bookmarks` (with list, add, remove, export) and `locate` to the command line."""
+    p = add("bookmarks", _dispatch,
+            "list, add, remove or export your bookmarks (kept in the data directory)")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True,
+                               parser_class=type(p))
+
+    def action(name: str, handler: Callable[[argparse.Namespace], int],
+               help_text: str) -> argparse.ArgumentParser:
+        sub: argparse.ArgumentParser = actions.add_parser(name, help=help_text,
+                                                          description=help_text)
+        sub.set_defaults(action_handler=handler)
+        return sub
+
+    s = action("list", cmd_list, "print your bookmarks: id, date, title and note")
+    s.add_argument("--json", action="store_true",
+                   help='print JSON: [{"id", "title", "note", "created"}]')
+    s.add_argument("--simplified", action="store_true", help="titles in simplified script")
+
+    s = action("add", cmd_add, "bookmark a node (on one already bookmarked: change its note)")
+    s.add_argument("id", metavar="ID", help="a node id: 2, 2.6, 2.6.3, front, preamble, closing")
+    s.add_argument("--note", metavar="TEXT", help="a note to keep with it")
+
+    s = action("remove", cmd_remove, "remove a bookmark")
+    s.add_argument("id", metavar="ID", help="the bookmarked node's id")
+
+    s = action("export", cmd_export,
+               "print or write your bookmarks with their notes and the text they mark")
+    s.add_argument("--format", choices=("md", "json"), default="md",
+                   help="md (default) or json")
+    s.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    s.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    s.add_argument("--simplified", action="store_true", help="in simplified script")
+
+    p = add("locate", cmd_locate, "print where ipx-tui keeps your bookmarks and settings")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    handler: Callable[[argparse.Namespace], int] = args.action_handler
+    return handler(args)
