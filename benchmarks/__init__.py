@@ -1,0 +1,1 @@
+"""Benchmarks: run from the checkout with `python -m benchmarks.startup`."""

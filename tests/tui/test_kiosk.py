@@ -1,0 +1,82 @@
+"""Kiosk mode turns off what Textual offers that leaves the document."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import webbrowser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.app import App, SuspendNotSupported
+
+from ipx_tui.tui.kiosk import ENV, KioskApp, enter_kiosk, in_kiosk
+
+
+class Plain(App[None]):
+    pass
+
+
+class Kiosk(KioskApp, Plain):
+    pass
+
+
+class Recording(Kiosk):
+    """Keeps what it tells the reader."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.told: list[str] = []
+
+    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:
+        self.told.append(message)
+
+
+async def _titles(app: App[None]) -> set[str]:
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        return {command.title for command in app.get_system_commands(app.screen)}
+
+
+def test_the_palette_offers_no_screenshot_in_kiosk_mode() -> None:
+    plain, kiosk = asyncio.run(_titles(Plain())), asyncio.run(_titles(Kiosk()))
+    assert "Screenshot" in plain  # Textual's own command, which writes an SVG file
+    assert kiosk == plain - {"Screenshot"}
+    # Pinned, so that a new Textual command is looked at before it reaches a kiosk.
+    assert kiosk == {"Theme", "Quit", "Keys"}
+
+
+async def _try_everything(app: Recording, where: Path) -> list[str]:
+    async with app.run_test() as pilot:
+        app.action_suspend_process()
+        app.open_url("https://example.org")
+        assert app.deliver_text(open(__file__, encoding="utf-8"), save_filename="x") is None
+        assert app.deliver_screenshot() is None
+        app.action_screenshot()
+        with pytest.raises(PermissionError):
+            app.save_screenshot(path=str(where))
+        with pytest.raises(SuspendNotSupported), app.suspend():
+            pass
+        await pilot.pause()
+        return app.told
+
+
+def test_nothing_is_written_opened_or_suspended(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url))
+    monkeypatch.chdir(tmp_path)
+    notes = asyncio.run(_try_everything(Recording(), tmp_path))
+    assert opened == []
+    assert list(tmp_path.iterdir()) == []
+    assert len(notes) == 5 and all(note.endswith("turned off in kiosk mode") for note in notes)
+
+
+def test_enter_kiosk_marks_the_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    assert not in_kiosk()
+    enter_kiosk()
+    assert os.environ[ENV] == "1" and in_kiosk()
+    assert sys.dont_write_bytecode
