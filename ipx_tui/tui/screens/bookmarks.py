@@ -1,0 +1,473 @@
+"""Bookmarks in the browser: the B list, the note prompt that b opens, and their confirmations.
+
+The store is re-read whenever the list opens or changes, so a bookmark added from another SSH
+session (or with `ipx-tui bookmarks add`) is there. Every store failure (a read-only or full
+disk) is one notification; the browser carries on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar, TypeVar
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+from textual import events, on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ipx_tui.core.document import Document
+from ipx_tui.core.script import Script, normalize
+from ipx_tui.core.store import MAX_NOTE, Bookmark, Store, StoreError
+from ipx_tui.tui.pages import heading_of
+
+ResultType = TypeVar("ResultType")
+
+MORE = "›"
+"""Marks a cut-off title or note. Not "…": that is East Asian ambiguous width (two cells in
+many CJK terminals), which would shift every column after it."""
+NOT_IN_DOCUMENT = "(not in the document)"
+
+
+def title_of(document: Document, node_id: str, script: Script) -> str:
+    """The node's numbering and title as the outline shows them, or a note that it is gone."""
+    if node_id not in document:
+        return NOT_IN_DOCUMENT
+    return heading_of(document.node(node_id), document, script)
+
+
+def fit(text: str, width: int) -> str:
+    """text cut (with MORE) or padded with spaces to exactly width cells."""
+    if width <= 0:
+        return ""
+    if cell_len(text) > width:
+        return set_cell_size(text, width - 1) + MORE
+    return set_cell_size(text, width)
+
+
+def columns(titles: list[str], any_note: bool, width: int) -> tuple[int, int]:
+    """The widths of the title and note columns of a list width cells wide.
+
+    Each row is ``id(8) title note date(10)`` with a space between; the title column is as
+    wide as the longest title, up to three fifths of what is left, and the note gets the rest.
+    """
+    rest = max(width - 8 - 10 - 3, 20)
+    if not any_note:
+        return rest, 0
+    widest = max((cell_len(t) for t in titles), default=0)
+    title_width = min(widest, rest * 3 // 5)
+    return title_width, rest - title_width
+
+
+def row_text(bookmark: Bookmark, title: str, title_width: int, note_width: int) -> Text:
+    """One line of the list: id, title, note and date, in columns."""
+    line = Text(no_wrap=True, overflow="crop")
+    line.append(fit(bookmark.node_id, 8), "bold")
+    line.append(" " + fit(title, title_width))
+    if note_width:
+        line.append(" " + fit(bookmark.note, note_width), "italic")
+    line.append(" " + bookmark.created[:10], "dim")
+    return line
+
+
+def matches(query: str, bookmark: Bookmark, title: str) -> bool:
+    """Does the bookmark's id, title or note contain the query (either script, any width)?"""
+    return normalize(query) in normalize(f"{bookmark.node_id} {title} {bookmark.note}")
+
+
+# --- small prompts -------------------------------------------------------------------------
+
+
+class BookmarkDialog(ModalScreen[ResultType]):
+    """A small box in the middle of the screen: a title, its content, a line of keys."""
+
+    DEFAULT_CSS = """
+    BookmarkDialog {
+        align: center middle;
+    }
+    BookmarkDialog > .dialog {
+        width: 72;
+        max-width: 100%;
+        height: auto;
+        border: round $accent;
+        background: $panel;
+        padding: 0 1;
+    }
+    BookmarkDialog .dialog-title {
+        text-style: bold;
+    }
+    BookmarkDialog .dialog-note {
+        text-style: italic;
+    }
+    BookmarkDialog .dialog-hint {
+        color: $text-muted;
+    }
+    """
+
+
+
+class NotePrompt(BookmarkDialog[str | None]):
+    """One line for a bookmark's note: Enter saves (an empty note is fine), Esc cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+    ]
+
+    def __init__(self, heading: str, note: str = "", *, session_only: bool = False) -> None:
+        super().__init__()
+        self.heading = heading
+        self.note = note
+        self.session_only = session_only
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.heading, classes="dialog-title", markup=False)
+            yield Input(self.note, placeholder="a note (optional)", max_length=MAX_NOTE,
+                        id="note-input")
+            hint = "Enter save · Esc cancel"
+            if self.session_only:
+                hint += " · kept for this session only"
+            yield Static(hint, classes="dialog-hint", markup=False)
+
+    @on(Input.Submitted)
+    def _save(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        """Close without saving."""
+        self.dismiss(None)
+
+
+class Confirm(BookmarkDialog[bool]):
+    """A yes-or-no question: y says yes; n or Esc says no."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.question, classes="dialog-title", markup=False)
+            yield Static("y yes · n no", classes="dialog-hint", markup=False)
+
+    def action_answer(self, yes: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(yes)
+
+
+class BookmarkChoice(BookmarkDialog[str | None]):
+    """b on a bookmarked node: e edits the note, d removes the bookmark (after a y)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "choose('edit')", "Edit the note", id="choice.edit"),
+        Binding("d", "choose('remove')", "Remove the bookmark", id="choice.remove"),
+        Binding("escape,b", "choose(None)", "Cancel", id="choice.cancel"),
+    ]
+
+    def __init__(self, heading: str, note: str) -> None:
+        super().__init__()
+        self.heading = heading
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(f"Bookmarked: {self.heading}", classes="dialog-title", markup=False)
+            if self.note:
+                yield Static(self.note, classes="dialog-note", markup=False)
+            yield Static("e edit the note · d remove the bookmark · Esc cancel",
+                         classes="dialog-hint", markup=False)
+
+    def action_choose(self, choice: str | None) -> None:
+        """Close with what the reader chose."""
+        self.dismiss(choice)
+
+
+def _failed(app: App[Any], error: StoreError) -> None:
+    app.notify(str(error), title="Bookmark not saved", severity="error", timeout=10)
+
+
+def bookmark_node(app: App[Any], store: Store, document: Document, node_id: str,
+                  script: Script, changed: Callable[[], None]) -> None:
+    """What b does on a node: add it with a note, or edit the note or remove it.
+
+    Args:
+        app: the running app (the prompts are pushed on it).
+        store: the bookmark store.
+        document: the document (for the node's title).
+        node_id: the node under the cursor.
+        script: the script titles are shown in.
+        changed: called after the bookmarks changed (to mark the sidebar).
+    """
+    heading = f"{node_id}  {title_of(document, node_id, script)}"
+    existing = store.get_bookmark(node_id)
+
+    def save(note: str | None) -> None:
+        if note is None:
+            return
+        try:
+            saved = store.add_bookmark(node_id, note)
+        except StoreError as error:
+            _failed(app, error)
+            return
+        changed()
+        what = "Note saved" if existing is not None else "Bookmarked"
+        app.notify(f"{what}: {node_id}" + (f"  {saved.note}" if saved.note else ""),
+                   timeout=4)
+
+    def remove(yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            store.remove_bookmark(node_id)
+        except StoreError as error:
+            _failed(app, error)
+            return
+        changed()
+        app.notify(f"Bookmark removed: {node_id}", timeout=4)
+
+    def chosen(choice: str | None) -> None:
+        if choice == "edit":
+            app.push_screen(NotePrompt(f"Note on {heading}", existing.note if existing else ""),
+                            save)
+        elif choice == "remove":
+            app.push_screen(Confirm(f"Remove the bookmark on {heading}?"), remove)
+
+    if existing is None:
+        app.push_screen(NotePrompt(f"Bookmark {heading}", session_only=store.in_memory), save)
+    else:
+        app.push_screen(BookmarkChoice(heading, existing.note), chosen)
+
+
+# --- the list ------------------------------------------------------------------------------
+
+
+class BookmarksScreen(ModalScreen[str | None]):
+    """Every bookmark: Enter jumps (the screen closes with the node id), e, d, u, and typing
+    filters. Closes with None on Esc."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "jump", "Go to it", id="bookmarks.jump"),
+        Binding("e", "edit", "Edit the note", id="bookmarks.edit"),
+        Binding("d,delete", "delete", "Delete", id="bookmarks.delete"),
+        Binding("u", "undo", "Undo the delete", id="bookmarks.undo"),
+        Binding("backspace", "unfilter", "Filter: one character less", show=False,
+                id="bookmarks.unfilter"),
+        Binding("escape", "close", "Clear the filter, or close", id="bookmarks.close"),
+    ]
+
+    DEFAULT_CSS = """
+    BookmarksScreen {
+        align: center middle;
+    }
+    #bookmarks-box {
+        width: 100%;
+        max-width: 120;
+        height: 100%;
+        max-height: 40;
+        border: round $accent;
+        background: $panel;
+        padding: 0 1;
+    }
+    #bookmarks-heading {
+        text-style: bold;
+    }
+    #bookmarks-list {
+        height: 1fr;
+        border: none;
+        padding: 0;
+    }
+    #bookmarks-hint {
+        color: $text-muted;
+    }
+    """
+
+    TAKEN: ClassVar[frozenset[str]] = frozenset("edu")
+    """Typed characters that are keys here, not filter text."""
+
+    def __init__(self, store: Store, document: Document, script: Script,
+                 changed: Callable[[], None] | None = None) -> None:
+        super().__init__(id="bookmarks-screen")
+        self.store = store
+        self.document = document
+        self.script = script
+        self.changed = changed or (lambda: None)
+        self.filter_text = ""
+        self.marks: list[Bookmark] = []
+        self.shown: list[Bookmark] = []
+        self.deleted: list[Bookmark] = []
+        """Deleted here, most recent last: u puts them back one at a time."""
+        self.heading = Static("", id="bookmarks-heading", markup=False)
+        self.rows = OptionList(id="bookmarks-list")
+        self.status = Static("", id="bookmarks-status", markup=False)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="bookmarks-box"):
+            yield self.heading
+            yield self.rows
+            yield self.status
+            yield Static("Enter go · e note · d delete · u undo · type to filter · Esc close",
+                         id="bookmarks-hint", markup=False)
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.rows.focus()
+        self.call_after_refresh(self.show_rows)  # again, now that the list's width is known
+
+    # --- contents ---------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        """Read the store again (another session may have changed it) and show the rows."""
+        self.marks = self.store.bookmarks()
+        for warning in self.store.warnings:
+            self.notify(warning, title="Bookmarks", severity="warning", timeout=15)
+        self.store.warnings.clear()
+        self.show_rows(select)
+
+    def show_rows(self, select: str | None = None) -> None:
+        """Fill the list from self.marks and the filter, keeping the cursor where it was."""
+        current = self.current
+        keep = select or (current.node_id if current else None)
+        index = self.rows.highlighted or 0
+        self.shown = [b for b in self.marks
+                      if not self.filter_text or matches(self.filter_text, b, self._title(b))]
+        titles = [self._title(b) for b in self.shown]
+        title_width, note_width = columns(titles, any(b.note for b in self.shown),
+                                          self.rows.scrollable_content_region.width - 1)
+        self.rows.clear_options()
+        self.rows.add_options(Option(row_text(b, title, title_width, note_width), id=b.node_id)
+                              for b, title in zip(self.shown, titles, strict=True))
+        if self.shown:
+            ids = [b.node_id for b in self.shown]
+            self.rows.highlighted = ids.index(keep) if keep in ids else min(index, len(ids) - 1)
+        total = len(self.marks)
+        if self.filter_text:
+            self.heading.update(f"Bookmarks ({len(self.shown)} of {total})   "
+                                f"filter: {self.filter_text}")
+        else:
+            self.heading.update(f"Bookmarks ({total})")
+        if not self.marks:
+            self.status.update("No bookmarks yet: press b on any node to add one.")
+        elif not self.shown:
+            self.status.update(f"No bookmark has “{self.filter_text}” in its id, title or note.")
+        else:
+            self.status.update("")
+
+    def _title(self, bookmark: Bookmark) -> str:
+        return title_of(self.document, bookmark.node_id, self.script)
+
+    @property
+    def current(self) -> Bookmark | None:
+        """The bookmark under the cursor."""
+        index = self.rows.highlighted
+        if index is None or not 0 <= index < len(self.shown):
+            return None
+        return self.shown[index]
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.show_rows()
+
+    # --- keys -------------------------------------------------------------------------
+
+    def on_key(self, event: events.Key) -> None:
+        # Typing filters: any printable character that is not one of this screen's keys.
+        if event.is_printable and event.character and event.character not in self.TAKEN:
+            event.stop()
+            event.prevent_default()
+            self._filter(self.filter_text + event.character)
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        self._filter(self.filter_text + " ".join(event.text.split()))
+
+    def _filter(self, query: str) -> None:
+        self.filter_text = query
+        self.show_rows()
+
+    def action_unfilter(self) -> None:
+        """Drop the last character of the filter."""
+        if self.filter_text:
+            self._filter(self.filter_text[:-1])
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_jump()
+
+    def action_jump(self) -> None:
+        """Close the list and go to the bookmarked node."""
+        bookmark = self.current
+        if bookmark is None:
+            return
+        if bookmark.node_id not in self.document:
+            self.notify(f"{bookmark.node_id} is not in the document; d deletes the bookmark",
+                        severity="warning")
+            return
+        self.dismiss(bookmark.node_id)
+
+    def action_edit(self) -> None:
+        """Edit the note of the bookmark under the cursor."""
+        bookmark = self.current
+        if bookmark is None:
+            return
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            try:
+                self.store.add_bookmark(bookmark.node_id, note)
+            except StoreError as error:
+                _failed(self.app, error)
+                return
+            self.changed()
+            self.reload(select=bookmark.node_id)
+
+        heading = f"Note on {bookmark.node_id}  {self._title(bookmark)}"
+        self.app.push_screen(NotePrompt(heading, bookmark.note), save)
+
+    def action_delete(self) -> None:
+        """Delete the bookmark under the cursor (u undoes it)."""
+        bookmark = self.current
+        if bookmark is None:
+            return
+        try:
+            removed = self.store.remove_bookmark(bookmark.node_id)
+        except StoreError as error:
+            _failed(self.app, error)
+            return
+        self.deleted.append(removed or bookmark)
+        self.changed()
+        self.reload()
+        self.notify(f"Deleted {bookmark.node_id}: u undoes it", timeout=4)
+
+    def action_undo(self) -> None:
+        """Put back the last deleted bookmark, with its note and date."""
+        if not self.deleted:
+            self.notify("Nothing to undo", timeout=3)
+            return
+        bookmark = self.deleted[-1]
+        try:
+            self.store.restore_bookmark(bookmark)
+        except StoreError as error:
+            _failed(self.app, error)
+            return
+        self.deleted.pop()
+        self.changed()
+        self.reload(select=bookmark.node_id)
+        self.notify(f"Restored {bookmark.node_id}", timeout=3)
+
+    def action_close(self) -> None:
+        """Clear the filter, or (with none) close the list."""
+        if self.filter_text:
+            self._filter("")
+        else:
+            self.dismiss(None)
