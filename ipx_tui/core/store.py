@@ -127,7 +127,7 @@ def _check_shape(data: object) -> None:
             if not doc_id.isdigit() or not isinstance(doc, dict):
                 raise _wrong_shape(f"table {name!r} has a bad entry")
     schema = _schema(data)
-    if schema is None:
+    if schema is None or schema < 1:
         raise _wrong_shape("no schema version")
     if schema > SCHEMA:
         return  # a newer layout: read what fits, never rewrite it (see Store._writable)

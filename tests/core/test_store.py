@@ -254,6 +254,7 @@ BAD_FILES = {
     "binary garbage": bytes(range(256)) * 4,
     "JSON of the wrong shape (a list)": b'[{"id": "2.6.3"}]',
     "JSON of the wrong shape (no schema)": b'{"bookmarks": {"1": {"id": "1"}}}',
+    "JSON of the wrong shape (schema 0)": b'{"meta": {"1": {"schema": 0}}}',
     "JSON of the wrong shape (a bad bookmark)":
         b'{"meta": {"1": {"schema": 1}}, "bookmarks": {"1": {"id": 5, "note": "", "created": ""}}}',
     "an empty file": b"",
