@@ -295,3 +295,7 @@ def _browse(args: argparse.Namespace) -> int:
 from ipx_tui.cli_bookmarks import register as _bookmarks  # noqa: E402 — plugs in after _EXTENSIONS
 
 _EXTENSIONS.append(_bookmarks)
+
+from ipx_tui.cli_search import register as _search  # noqa: E402 — plugs in after _EXTENSIONS
+
+_EXTENSIONS.append(_search)

@@ -15,6 +15,7 @@ from ipx_tui.core.agencies import load_registry
 from ipx_tui.core.parse import load
 from ipx_tui.core.paths import content_dir
 from ipx_tui.core.script import TABLE_FILE, t2s
+from ipx_tui.devtools.search_build import GENERATORS as SEARCH_FILES
 
 
 def _shipped_strings() -> Iterator[str]:
@@ -50,7 +51,7 @@ def simplified_table() -> str:
 
 
 #: Derived file name → the function that makes its text. Other derived files join here.
-GENERATORS: dict[str, Callable[[], str]] = {TABLE_FILE: simplified_table}
+GENERATORS: dict[str, Callable[[], str]] = {TABLE_FILE: simplified_table, **SEARCH_FILES}
 
 
 def stale(directory: Path | None = None) -> list[str]:

@@ -1,0 +1,546 @@
+"""Search: which nodes contain a query, best first, whichever script it is typed in.
+
+The ground truth is substring matching on normalised text (:func:`ipx_tui.core.script.normalize`:
+NFKC, t2s, casefold) over each node's own text, so no hit is lost to word segmentation.
+Words separated by spaces must all occur (AND). A word that names an agency exactly (an alias,
+a full name, today's name) also matches the names the document uses for it: 发改委 finds what
+發展改革委 finds, and 市场监管总局 finds the three 2015 bodies merged into it.
+
+Ranking: nodes whose title contains the words first, then a BM25 score over the jieba words of
+the simplified text (shipped pre-segmented in content/search_index.json), ties in document order.
+When nothing contains the whole query, the query's words of two or more characters are tried one
+by one instead, and what they find is marked partial (区块链 has no such words here, so it finds
+nothing rather than every node that mentions 链).
+
+Nothing here is loaded at import: the index is built on the first search (about 10 ms).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, NamedTuple
+
+from ipx_tui.core.agencies import Agency
+from ipx_tui.core.document import Document
+from ipx_tui.core.parse import load
+from ipx_tui.core.paths import content_dir
+from ipx_tui.core.script import Script, normalize, render
+from ipx_tui.core.segment import Segmenter, load_segmenter
+
+INDEX_FILE = "search_index.json"
+INDEX_VERSION = 1
+KEYWORD_KINDS = ("section", "item")
+"""Nodes that get keywords and related nodes (with the preamble)."""
+
+FALLBACK_CHARS = 200
+"""How much of a long query the partial fallback cuts into words (a 10,000-character paste)."""
+
+_K1, _B = 1.2, 0.75  # the usual BM25 constants
+_CACHE_SIZE = 4096
+# Control and format characters (zero-width spaces, a pasted escape sequence) and lone
+# surrogates (undecodable bytes from argv) are dropped from a query: they are never meant.
+_DROPPED = {"Cc", "Cf", "Cs"}
+
+
+Span = tuple[int, int]
+"""A half-open range of character offsets into a node's ``text``."""
+
+
+class Hit(NamedTuple):
+    """One node that matches, with why. (A NamedTuple: a search may make a hundred of them.)"""
+
+    node_id: str
+    title: str
+    """As written (traditional)."""
+    score: float
+    """The BM25 score of the words in this node (higher is more relevant)."""
+    title_hit: bool
+    """Its title contains every word (for a partial result: at least one)."""
+    partial: bool
+    """Found only by some of the query's words, not by the whole query."""
+    terms: tuple[str, ...]
+    """The normalised strings found in this node (what to highlight)."""
+    via: tuple[str, ...] = ()
+    """Agencies found under another of their names (the registry's names, as written)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AliasNote:
+    """A query word that names agencies the document calls something else."""
+
+    word: str
+    """The normalised query word, such as 市场监管总局."""
+    agencies: tuple[str, ...]
+    """The names the document uses (registry names, as written), such as 質檢總局."""
+    today: bool
+    """The word is today's name of bodies that had other names in 2015."""
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """The answer to one query, best first."""
+
+    query: str
+    words: tuple[str, ...]
+    """The normalised words that must all occur; empty for a blank query."""
+    hits: tuple[Hit, ...]
+    total: int
+    """How many nodes match (``hits`` may be cut short by a limit)."""
+    partial: bool = False
+    """No node contains the whole query; the hits contain some of ``fallback_words``."""
+    fallback_words: tuple[str, ...] = ()
+    aliases: tuple[AliasNote, ...] = ()
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """Every normalised string to highlight in the hits."""
+        return tuple(dict.fromkeys(t for hit in self.hits for t in hit.terms))
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A short piece of a node's text around its first match, in one script."""
+
+    text: str
+    spans: tuple[Span, ...]
+    """The matches inside ``text``."""
+
+
+@dataclass(slots=True)
+class _WordMatch:
+    scores: dict[int, float]
+    """Node index → score, for every node containing one of the word's forms."""
+    titles: frozenset[int]
+    terms: dict[int, tuple[str, ...]]
+    via: dict[int, tuple[str, ...]]
+    note: AliasNote | None
+
+
+def clean(query: str) -> str:
+    """The query without control and format characters and lone surrogates; spaces stay."""
+    return "".join(c for c in query if unicodedata.category(c) not in _DROPPED or c.isspace())
+
+
+def split_words(query: str, cap: int | None = None) -> tuple[str, ...]:
+    """The normalised, distinct words of a query.
+
+    With ``cap``, only the first ``cap`` characters of each word are normalised: callers pass
+    four times the longest text, which a longer word cannot occur in, since normalising shrinks
+    text by at most four code points to one (a Greek vowel with three combining marks). This
+    keeps a 10,000-character paste from costing 30 ms of OpenCC on every keystroke.
+    """
+    words = clean(query).split()
+    if cap is not None:
+        words = [w[:cap] for w in words]
+    return tuple(dict.fromkeys(n for w in words for n in normalize(w).split()))
+
+
+class Engine:
+    """The search index of one document, built from the shipped pre-segmented words."""
+
+    def __init__(self, document: Document, segmenter: Segmenter,
+                 words: dict[str, list[str]] | None = None,
+                 extras: dict[str, dict[str, Any]] | None = None) -> None:
+        words = words or {}
+        self.document = document
+        self.segmenter = segmenter
+        self.ids = [n.id for n in document.nodes]
+        self.position = {node_id: i for i, node_id in enumerate(self.ids)}
+        self.texts: list[str] = []
+        self.counts: list[dict[str, int]] = []
+        for node in document.nodes:
+            tokens = words.get(node.id)
+            if tokens is None:  # no shipped index: still correct, only ranked by this segmenter
+                tokens = list(segmenter.cut(normalize(node.text)))
+            self.texts.append("".join(tokens))
+            self.counts.append(dict(Counter(t for t in tokens if _is_word(t))))
+        self.source_titles = [n.title for n in document.nodes]
+        self.titles = [normalize(n.title) for n in document.nodes]
+        # Which nodes hold each character and each pair of characters: a word's candidates are
+        # the nodes holding its rarest pair, checked with `in`. (One str.find over all the text
+        # costs about 15 µs; the search budget is 50.)
+        grams: dict[str, list[int]] = {}
+        for i, text in enumerate(self.texts):
+            for gram in {*text, *(text[j:j + 2] for j in range(len(text) - 1))}:
+                grams.setdefault(gram, []).append(i)
+        self.grams = {gram: tuple(nodes) for gram, nodes in grams.items()}
+        self.cap = 4 * max(map(len, self.texts), default=0) + 4
+        """Words are cut to this many characters before normalising (see split_words)."""
+        self.title_corpus, self.title_starts = _joined(self.titles)
+        lengths = [sum(c.values()) for c in self.counts]
+        average = sum(lengths) / max(1, len(lengths)) or 1.0
+        self.norms = [_K1 * (1 - _B + _B * n / average) for n in lengths]
+        """BM25's length-normalised saturation term of each node."""
+        df: Counter[str] = Counter()
+        for c in self.counts:
+            df.update(c.keys())
+        self.idf = {t: self._idf(n) for t, n in df.items()}
+        self.extras = extras or {}
+        self._agencies: dict[str, list[Agency]] | None = None
+        self._words: dict[str, _WordMatch] = {}
+        self._results: dict[tuple[str, int | None], SearchResult] = {}
+        self._maps: dict[int, list[int] | None] = {}
+
+    # --- matching -------------------------------------------------------------------------
+
+    def _idf(self, df: int) -> float:
+        n = len(self.ids)
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def nodes_with(self, form: str) -> Sequence[int]:
+        """The indices of the nodes whose normalised own text contains form, in order."""
+        grams = self.grams
+        if len(form) <= 2:  # a character or a pair: the table is the answer
+            return grams.get(form, ()) if form else ()
+        rarest: tuple[int, ...] | None = None
+        for j in range(len(form) - 1):
+            nodes = grams.get(form[j:j + 2])
+            if nodes is None:
+                return []
+            if rarest is None or len(nodes) < len(rarest):
+                rarest = nodes
+        texts = self.texts
+        return [i for i in rarest or () if form in texts[i]]
+
+    def titles_with(self, form: str) -> list[int]:
+        """The indices of the nodes whose normalised title contains form."""
+        return _find_all(self.title_corpus, self.title_starts, form)
+
+    def _score(self, form: str, nodes: Sequence[int]) -> dict[int, float]:
+        idf, counts, norms = self.idf, self.counts, self.norms
+        terms = [(t, idf[t]) for t in dict.fromkeys(self.segmenter.cut(form)) if t in idf]
+        form_idf = self._idf(len(nodes))
+        scores: dict[int, float] = {}
+        for i in nodes:
+            mine, norm = counts[i], norms[i]
+            s = 0.0
+            for term, weight in terms:
+                tf = mine.get(term)
+                if tf:
+                    s += weight * tf * (_K1 + 1) / (tf + norm)
+            if not s:  # the form cuts across the document's words: count it as a string
+                tf = self.texts[i].count(form)
+                s = form_idf * tf * (_K1 + 1) / (tf + norm)
+            scores[i] = s
+        return scores
+
+    def match_word(self, word: str) -> _WordMatch:
+        """Where one normalised word (or another name of the agency it names) occurs."""
+        found = self._words.get(word)
+        if found is not None:
+            return found
+        forms, names, note = self._forms(word)
+        if len(forms) == 1:  # the usual case, kept cheap: one form, nothing found via a name
+            nodes = self.nodes_with(word)
+            same = (word,)
+            found = _WordMatch(self._score(word, nodes), frozenset(self.titles_with(word)),
+                               dict.fromkeys(nodes, same), {}, None)
+        else:
+            scores: dict[int, float] = {}
+            terms: dict[int, list[str]] = {}
+            via: dict[int, list[str]] = {}
+            titles: set[int] = set()
+            for form in forms:
+                nodes = self.nodes_with(form)
+                for i, s in self._score(form, nodes).items():
+                    scores[i] = max(s, scores.get(i, 0.0))
+                    terms.setdefault(i, []).append(form)
+                    if form in names:
+                        via.setdefault(i, []).extend(names[form])
+                titles.update(self.titles_with(form))
+            found = _WordMatch(scores, frozenset(titles),
+                               {i: tuple(t) for i, t in terms.items()},
+                               {i: tuple(dict.fromkeys(v)) for i, v in via.items()}, note)
+        if len(self._words) >= _CACHE_SIZE:
+            self._words.clear()
+        self._words[word] = found
+        return found
+
+    def _agency_names(self) -> dict[str, list[Agency]]:
+        """Each normalised name of an agency (any name, either script) → the agencies it names."""
+        if self._agencies is None:
+            from ipx_tui.core.agencies import load_registry  # deferred: until a word is looked up
+
+            table: dict[str, list[Agency]] = {}
+            for agency in load_registry().agencies:
+                for name in agency.names:
+                    bucket = table.setdefault(normalize(name), [])
+                    if agency not in bucket:
+                        bucket.append(agency)
+            self._agencies = table
+        return self._agencies
+
+    def _forms(self, word: str) -> tuple[list[str], dict[str, list[str]], AliasNote | None]:
+        """The word, and the names the document uses for the agencies it names exactly."""
+        agencies = self._agency_names().get(word, [])
+        forms = [word]
+        names: dict[str, list[str]] = {}
+        for agency in agencies:
+            for name in (agency.name, agency.full_name):
+                form = normalize(name)
+                if form != word:
+                    names.setdefault(form, []).append(agency.name)
+                    if form not in forms:
+                        forms.append(form)
+        others = tuple(a.name for a in agencies if normalize(a.name) != word)
+        today = any(a.renamed and word in (normalize(a.successor), normalize(a.successor_short))
+                    for a in agencies)
+        note = AliasNote(word, others, today) if others else None
+        return forms, names, note
+
+    # --- the query --------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int | None = None) -> SearchResult:
+        """The nodes matching a query, best first (see the module docstring)."""
+        key = (query, limit)
+        cached = self._results.get(key)
+        if cached is not None:
+            return cached
+        result = self._search(query, limit)
+        if len(self._results) >= _CACHE_SIZE:
+            self._results.clear()
+        self._results[key] = result
+        return result
+
+    def _search(self, query: str, limit: int | None) -> SearchResult:
+        words = split_words(query, self.cap)
+        if not words:
+            return SearchResult(query, (), (), 0)
+        matches = [self.match_word(w) for w in words]
+        notes = tuple(m.note for m in matches if m.note is not None)
+        if len(matches) == 1:  # most queries: no sums over words to make
+            m = matches[0]
+            scores, titles = m.scores, m.titles
+            ranked = sorted(scores, key=lambda i: (i not in titles, -scores[i], i))
+            hits = [self._hit(i, scores[i], i in titles, False, matches)
+                    for i in ranked[:limit]]
+            if hits:
+                return SearchResult(query, words, tuple(hits), len(ranked), aliases=notes)
+            return self._fallback(query, words, notes, limit)
+        common = set(matches[0].scores)
+        for m in matches[1:]:
+            common &= m.scores.keys()
+        if not common:
+            return self._fallback(query, words, notes, limit)
+        keyed = []
+        for i in common:
+            in_title = all(i in m.titles for m in matches)
+            score = sum(m.scores[i] for m in matches)
+            keyed.append(((not in_title, -score, i), i, in_title, score))
+        keyed.sort()
+        hits = [self._hit(i, score, title, False, matches) for _, i, title, score in keyed[:limit]]
+        return SearchResult(query, words, tuple(hits), len(keyed), aliases=notes)
+
+    def _fallback(self, query: str, words: tuple[str, ...], notes: tuple[AliasNote, ...],
+                  limit: int | None) -> SearchResult:
+        parts = tuple(dict.fromkeys(p for w in words
+                                    for p in self.segmenter.words(w[:FALLBACK_CHARS])))
+        matches = [self.match_word(p) for p in parts]
+        found: set[int] = set()
+        for m in matches:
+            found.update(m.scores)
+        keyed = []
+        for i in found:
+            having = [m for m in matches if i in m.scores]
+            in_title = sum(i in m.titles for m in having)
+            score = sum(m.scores[i] for m in having)
+            keyed.append(((-len(having), -in_title, -score, i), i, in_title > 0, score, having))
+        keyed.sort(key=lambda row: row[0])
+        hits = [self._hit(i, score, title, True, having)
+                for _, i, title, score, having in keyed[:limit]]
+        notes += tuple(m.note for m in matches if m.note is not None and m.note not in notes)
+        return SearchResult(query, words, tuple(hits), len(keyed), partial=True,
+                            fallback_words=parts, aliases=notes)
+
+    def _hit(self, i: int, score: float, title: bool, partial: bool,
+             matches: Sequence[_WordMatch]) -> Hit:
+        if len(matches) == 1:
+            m = matches[0]
+            return Hit(self.ids[i], self.source_titles[i], score, title, partial, m.terms[i],
+                       m.via.get(i, ()))
+        terms: list[str] = []
+        via: list[str] = []
+        for m in matches:
+            terms.extend(m.terms.get(i, ()))
+            via.extend(m.via.get(i, ()))
+        return Hit(self.ids[i], self.source_titles[i], score, title, partial,
+                   tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(via)))
+
+    # --- where the matches are ----------------------------------------------------------------
+
+    def _offsets(self, i: int) -> list[int] | None:
+        """Normalised offset → offset in node.text; None where normalising kept every length."""
+        if i in self._maps:
+            return self._maps[i]
+        source, text = self.document.nodes[i].text, self.texts[i]
+        mapping: list[int] | None = None
+        if len(source) != len(text):
+            mapping = []
+            for at, char in enumerate(source):
+                mapping.extend([at] * len(normalize(char)))
+            if len(mapping) != len(text):  # a conversion over several characters: approximate
+                mapping = [min(len(source), j * len(source) // max(1, len(text)))
+                           for j in range(len(text))]
+            mapping.append(len(source))
+        self._maps[i] = mapping
+        return mapping
+
+    def spans(self, node_id: str, terms: Iterable[str]) -> tuple[Span, ...]:
+        """Every occurrence of the terms in the node's text (offsets into ``node.text``), merged."""
+        i = self.position[node_id]
+        text = self.texts[i]
+        raw: list[Span] = []
+        for term in terms:
+            if not term:
+                continue
+            pos = text.find(term)
+            while pos != -1:
+                raw.append((pos, pos + len(term)))
+                pos = text.find(term, pos + 1)
+        mapping = self._offsets(i)
+        if mapping is not None:
+            raw = [(mapping[a], max(mapping[a] + 1, mapping[b])) for a, b in raw]
+        return _merge(raw)
+
+    def snippet(self, node_id: str, terms: Iterable[str], script: Script = "traditional",
+                width: int = 40) -> Snippet:
+        """About ``width`` characters of the paragraph with the node's first match."""
+        node = self.document.node(node_id)
+        found = self.spans(node_id, terms)
+        if not found:
+            first = node.paragraphs[0] if node.paragraphs else ""
+            return Snippet(_shorten(render(first, script), width), ())
+        start = found[0][0]
+        # the paragraph holding the first match, and where it starts in node.text
+        para_start, paragraph = 0, ""
+        for paragraph in node.paragraphs:
+            if start < para_start + len(paragraph):
+                break
+            para_start += len(paragraph) + 1
+        shown = render(paragraph, script)
+        if len(shown) != len(paragraph):
+            shown = paragraph  # offsets would not line up: show the source script
+        local = start - para_start
+        lo = max(0, min(local - width // 4, len(paragraph) - width))
+        hi = min(len(paragraph), lo + width)
+        text = ("…" if lo else "") + shown[lo:hi] + ("…" if hi < len(paragraph) else "")
+        shift = (1 if lo else 0) - lo - para_start
+        inside = tuple((max(a, para_start + lo) + shift, min(b, para_start + hi) + shift)
+                       for a, b in found if a < para_start + hi and b > para_start + lo)
+        return Snippet(text, inside)
+
+    # --- keywords and related nodes ---------------------------------------------------------
+
+    def keywords(self, node_id: str, script: Script = "traditional") -> list[str]:
+        """The node's keywords, most characteristic first (empty for parts and front matter)."""
+        rows = self.extras.get(node_id, {}).get("keywords", [])
+        column = 0 if script == "traditional" else 1
+        return [str(row[column]) for row in rows if isinstance(row, list) and len(row) == 2]
+
+    def related(self, node_id: str) -> list[str]:
+        """The nodes sharing the most keywords with this one, most related first."""
+        return [str(i) for i in self.extras.get(node_id, {}).get("related", [])
+                if str(i) in self.position]
+
+
+def _joined(texts: list[str]) -> tuple[str, list[int]]:
+    """The texts joined by NUL (never in a cleaned query), and where each starts."""
+    starts, at = [], 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return "\x00".join(texts), starts
+
+
+def _find_all(corpus: str, starts: list[int], form: str) -> list[int]:
+    """The indices of the texts joined in corpus that contain form."""
+    out: list[int] = []
+    if not form:
+        return out
+    last = len(starts) - 1
+    pos = corpus.find(form)
+    while pos != -1:
+        i = bisect_right(starts, pos) - 1
+        out.append(i)
+        if i == last:
+            break
+        pos = corpus.find(form, starts[i + 1])
+    return out
+
+
+def _is_word(token: str) -> bool:
+    """A word of the text (not punctuation or space); the first character nearly always says."""
+    return token[:1].isalnum() or any(c.isalnum() for c in token)
+
+
+def _merge(spans: list[Span]) -> tuple[Span, ...]:
+    out: list[Span] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return tuple(out)
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
+def read_index() -> dict[str, dict[str, Any]]:
+    """The shipped per-node index (words, keywords, related); empty if missing or unreadable."""
+    try:
+        data = json.loads((content_dir() / INDEX_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+        return {}
+    nodes = data.get("nodes")
+    return nodes if isinstance(nodes, dict) else {}
+
+
+def build_engine(document: Document | None = None) -> Engine:
+    """A fresh engine over the shipped index (tests and the benchmark time this)."""
+    document = document or load()
+    entries = read_index()
+    words = {k: v["words"] for k, v in entries.items()
+             if isinstance(v, dict) and isinstance(v.get("words"), list)}
+    return Engine(document, load_segmenter(), words, entries)
+
+
+_lock = threading.Lock()
+
+
+@cache
+def _engine() -> Engine:
+    return build_engine()
+
+
+def engine() -> Engine:
+    """The process's engine, built on first use (safe to call from a worker thread)."""
+    with _lock:
+        return _engine()
+
+
+def search(query: str, limit: int | None = None) -> SearchResult:
+    """The nodes matching a query, best first; never raises on any string."""
+    return engine().search(query, limit)
+
+
+def keywords(node_id: str, script: Script = "traditional") -> list[str]:
+    """The keywords of a section or item (and of the preamble), most characteristic first."""
+    return engine().keywords(node_id, script)
+
+
+def related(node_id: str) -> list[str]:
+    """The ids of the nodes sharing the most keywords with this one, most related first."""
+    return engine().related(node_id)
+

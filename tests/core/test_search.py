@@ -1,0 +1,247 @@
+"""Search by example: facts counted by hand in content/document.txt (grep) and pinned here."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from ipx_tui.cli import main
+from ipx_tui.core.parse import load
+from ipx_tui.core.search import SearchResult, build_engine, engine, keywords, related, search
+
+
+def ids(result: SearchResult) -> list[str]:
+    return [hit.node_id for hit in result.hits]
+
+
+def containing(text: str) -> set[str]:
+    """The nodes whose own text contains text as written (traditional), by plain `in`."""
+    return {node.id for node in load().nodes if text in node.text}
+
+
+def test_either_script_finds_the_same_nodes() -> None:
+    # grep -c 物聯網 content/document.txt → 11 lines, one node each
+    expected = {"1.3", "2.2.1", "2.2.4", "2.3.2", "2.3.4", "2.4.3", "2.7.2", "2.9.2", "2.10.3",
+                "3.1.2", "3.6.1"}
+    assert containing("物聯網") == expected
+    for query in ("物联网", "物聯網", "物聯网", "物联網", "ＷＵ物聯網"[2:]):
+        assert set(ids(search(query))) == expected, query
+
+
+def test_platform_finds_every_platform() -> None:
+    # grep -o 平台 content/document.txt | wc -l → 62 occurrences in 41 nodes; the text never
+    # writes 平臺, which is what s2t would have made of the query.
+    document = load()
+    assert sum(node.text.count("平台") for node in document.nodes) == 62
+    assert "平臺" not in "".join(node.text for node in document.nodes)
+    result = search("平台")
+    assert result.total == len(result.hits) == 41
+    assert set(ids(result)) == containing("平台")
+    spans = [engine().spans(hit.node_id, hit.terms) for hit in result.hits]
+    assert sum(len(s) for s in spans) == 62
+    for hit, found in zip(result.hits, spans, strict=True):
+        text = document.node(hit.node_id).text
+        assert all(text[a:b] == "平台" for a, b in found)
+
+
+def test_latin_is_case_blind() -> None:
+    for query in ("ipv6", "IPV6", "IPv6", "ｉｐｖ６"):
+        assert ids(search(query)) == ["3.1.1"]
+
+
+def test_words_separated_by_spaces_must_all_occur() -> None:
+    both = containing("物聯網") & containing("平台")
+    assert both == {"2.2.1", "2.3.4", "2.4.3", "2.10.3", "3.1.2"}
+    for query in ("物联网 平台", "平台　物聯網", "  物聯網\t平台  ", "物联网 平台 物联网"):
+        result = search(query)
+        assert set(ids(result)) == both and not result.partial, query
+    assert search("物联网 平台").words == ("物联网", "平台")
+
+
+def test_aliases_find_what_the_documents_name_finds() -> None:
+    pairs = [("发改委", "發展改革委", 30), ("國家發改委", "發展改革委", 30),
+             ("工信部", "工業和信息化部", 23), ("人社部", "人力資源社會保障部", 6),
+             ("央行", "人民銀行", 3), ("ndrc", "發展改革委", 30)]
+    for alias, name, count in pairs:
+        assert containing(name) == set(ids(search(name))), name
+        result = search(alias)
+        assert set(ids(result)) == containing(name) and result.total == count, alias
+        assert [n.agencies for n in result.aliases] == [(name,)]
+        assert not result.aliases[0].today
+        assert all(hit.via == (name,) for hit in result.hits)
+
+
+def test_todays_name_finds_the_bodies_it_absorbed_labelled() -> None:
+    # 國家市場監督管理總局 (2018) took over 質檢總局, 食品藥品監管總局 and 工商總局
+    merged = ("質檢總局", "食品藥品監管總局", "工商總局")
+    expected = containing("質檢總局") | containing("食品藥品監管總局") | containing("工商總局")
+    assert len(expected) == 10
+    for query in ("市场监管总局", "市場監管總局", "国家市场监督管理总局"):
+        result = search(query)
+        assert set(ids(result)) == expected
+        [note] = result.aliases
+        assert note.today and note.agencies == merged
+        for hit in result.hits:
+            text = load().node(hit.node_id).text
+            assert hit.via and all(name in text for name in hit.via)
+    assert search("市场监管总局").hits[0].via == ("質檢總局", "食品藥品監管總局")  # 2.3
+
+
+def test_title_hits_come_first_then_score_then_document_order() -> None:
+    result = search("平台")
+    first = result.hits[0]
+    assert first.title_hit and "平台" in first.title
+    titles = [hit.title_hit for hit in result.hits]
+    assert titles == sorted(titles, reverse=True)  # every title hit before every other
+    assert sum(titles) == 1  # only 2.5.1 探索推進互聯網金融雲服務平台建設 has 平台 in its heading
+    assert first.node_id == "2.5.1"
+    assert first.score < max(h.score for h in result.hits)  # first by its title, not its score
+    order = {node.id: i for i, node in enumerate(load().nodes)}
+    keys = [(not h.title_hit, -h.score, order[h.node_id]) for h in result.hits]
+    assert keys == sorted(keys)
+
+
+def test_ties_go_in_document_order() -> None:
+    # 國務院辦公廳 appears once, in the same list form, in one node; 各部門 in three
+    result = search("各部門")
+    order = {node.id: i for i, node in enumerate(load().nodes)}
+    same = [h for h in result.hits if h.score == result.hits[0].score]
+    assert [order[h.node_id] for h in same] == sorted(order[h.node_id] for h in same)
+
+
+def test_no_whole_match_falls_back_to_words_marked_partial() -> None:
+    result = search("互联网金融创新平台")
+    assert result.partial and result.fallback_words == ("互联网", "金融", "创新", "平台")
+    assert result.total == 79 and all(hit.partial for hit in result.hits)
+    union = set().union(*(containing(w) for w in ("互聯網", "金融", "創新", "平台")))
+    assert set(ids(result)) == union
+    # nodes with more of the words come first
+    have = [sum(w in load().node(h.node_id).text for w in ("互聯網", "金融", "創新", "平台"))
+            for h in result.hits]
+    assert have == sorted(have, reverse=True)
+
+
+def test_blockchain_finds_nothing() -> None:
+    # 鏈 alone is in 產業鏈 and 供應鏈; 區塊鏈 has no word of two characters to fall back to
+    assert containing("鏈")
+    for query in ("区块链", "區塊鏈"):
+        result = search(query)
+        assert result.total == 0 and result.hits == () and result.fallback_words == ()
+
+
+@pytest.mark.parametrize("query", [
+    "", " ", "   \t\n ", "(.*", "[", "\\", "$^", "a|b", "?", "*+", "\x00", "\x1b[2J", "\u200b",
+    "🙂", "👍🏽", "\ud800", "互聯網" * 3334, "平" * 10000, "ﷺ", "ǅ", "İ", "ß", "\u0301",
+])
+def test_bad_input_never_breaks(query: str) -> None:
+    result = search(query)
+    assert result.total == len(result.hits)
+
+
+def test_blank_queries_have_no_words() -> None:
+    assert search("   ").words == () and search("\x00\x01").words == ()
+
+
+def test_control_characters_are_dropped_not_matched() -> None:
+    assert set(ids(search("物\u200b聯\x00網"))) == containing("物聯網")
+
+
+def test_limit_keeps_the_total() -> None:
+    result = search("平台", limit=5)
+    assert len(result.hits) == 5 and result.total == 41
+    assert ids(result) == ids(search("平台"))[:5]
+
+
+def test_snippet_shows_the_match_in_either_script() -> None:
+    hit = search("物联网").hits[0]
+    for script, word in (("traditional", "物聯網"), ("simplified", "物联网")):
+        snippet = engine().snippet(hit.node_id, hit.terms, script)  # type: ignore[arg-type]
+        a, b = snippet.spans[0]
+        assert snippet.text[a:b] == word and len(snippet.text) <= 42
+
+
+def test_keywords_and_related() -> None:
+    assert keywords("2.6.3")[:2] == ["醫療", "醫療衛生"]
+    assert keywords("2.6.3", "simplified")[:2] == ["医疗", "医疗卫生"]
+    assert keywords("2.4.2")[0] == "分布式"
+    assert keywords("1") == [] and related("1") == []  # parts have only a heading
+    assert related("2.11")[:1] == ["2.11.3"]
+    document = load()
+    for node in document.nodes:
+        assert node.id not in related(node.id)
+        assert all(other in document for other in related(node.id))
+        assert len(keywords(node.id)) <= 10
+
+
+def test_search_never_loads_jieba_or_textual() -> None:
+    code = ("import sys; import ipx_tui.core.search as s; assert 'opencc' not in sys.modules;"
+            "s.search('物联网'); s.search('互联网金融创新平台'); s.keywords('2.1');"
+            "print(sorted(m for m in ('jieba', 'textual') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_index_is_built_on_first_use_only() -> None:
+    code = ("import sys, ipx_tui.core.search as s; assert s._engine.cache_info().currsize == 0;"
+            "s.search('x'); assert s._engine.cache_info().currsize == 1")
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_an_engine_without_the_shipped_index_finds_the_same() -> None:
+    from ipx_tui.core.search import Engine
+    from ipx_tui.core.segment import load_segmenter
+
+    bare = Engine(load(), load_segmenter())
+    for query in ("物聯網", "平台", "发改委", "ipv6", "互联网金融创新平台"):
+        assert {h.node_id for h in bare.search(query).hits} == set(ids(search(query)))
+    assert build_engine().search("平台").total == 41
+
+
+# --- the command line --------------------------------------------------------------------
+
+
+def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "物聯網", "--json", "--limit", "2"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [list(r) for r in rows] == [["id", "title", "snippet", "score"]] * 2
+    assert [r["id"] for r in rows] == ids(search("物联网"))[:2]
+    assert "物聯網" in rows[0]["snippet"] and rows[0]["score"] >= rows[1]["score"]
+    assert main(["search", "物聯網", "--json", "--simplified"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert len(rows) == 11 and "物联网" in rows[0]["snippet"]
+
+
+def test_cli_no_hits_prints_an_empty_list(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "区块链", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "[]\n" and "no node contains 区块链" in captured.err
+    assert main(["search", "互联网金融创新平台", "--json"]) == 0  # partial: only in text
+    assert capsys.readouterr().out == "[]\n"
+
+
+def test_cli_text(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "市场监管总局", "--limit", "1"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("市场监管总局: today's name of 質檢總局、食品藥品監管總局、工商總局")
+    assert out[1] == "市场监管总局: 10 nodes"
+    assert out[2].split() == ["2.3", "「互聯網+」現代農業", "[2015:", "質檢總局、食品藥品監管總局]"]
+    assert out[-1] == "… 9 more (--limit 1)"
+    assert main(["search", "互联网金融创新平台", "--limit", "1"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "marked ~ (partial)" in out[0] and out[1].startswith("~")
+    assert main(["search", "区块链"]) == 0
+    assert "nor any of its words" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("argv", [
+    ["search"], ["search", "x", "--limit", "0"], ["search", "x", "--limit", "-3"],
+    ["search", "x", "--limit", "many"], ["search", "  "], ["search", "\x00"],
+])
+def test_cli_bad_input_is_one_line_and_exit_2(argv: list[str],
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("ipx-tui: ")
