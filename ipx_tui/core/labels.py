@@ -27,3 +27,4 @@ NONE = "無"
 BOOKMARKS = "書籤"
 NOTE = "備註"
 NOT_IN_DOCUMENT = "不在文件中"
+TOTAL = "合計"  # the head of the agency picker's column of task counts

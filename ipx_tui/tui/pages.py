@@ -1,0 +1,226 @@
+"""What the detail pane shows: a node's page or an agency's page, as tagged runs of text.
+
+Pages are plain data (no Textual), so they can be tested directly; the detail widget maps
+each tag to a style from app.tcss and wraps the blocks to the pane's width.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from rich.cells import cell_len
+
+from ipx_tui.core import labels
+from ipx_tui.core.agencies import Agency, Involvement
+from ipx_tui.core.document import Document, Node
+from ipx_tui.core.script import Script
+from ipx_tui.tui.texts import ROLE_MARK, tr
+
+TargetKind = Literal["node", "agency"]
+Target = tuple[TargetKind, str]
+"""Where a link leads: a node id or an agency's registry name."""
+
+Tag = Literal["", "crumb", "heading", "label", "dim", "text", "lead", "participant",
+              "filter", "count"]
+"""What a run of text is; the detail pane styles each tag (``page--<tag>`` in app.tcss)."""
+
+SEP = "、"
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A piece of text with a tag, and where it leads if it is a link."""
+
+    text: str
+    tag: Tag = ""
+    link: Target | None = None
+    filtered: bool = False
+    """Whether it names the agency the sidebar is filtered on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph or a line: runs wrapped together."""
+
+    runs: tuple[Run, ...]
+    gap: bool = False
+    """A blank line before it."""
+    indent: int = 0
+    hang: int = 0
+    """Extra indent of its wrapped lines, so a list entry's text lines up after its mark."""
+
+    @property
+    def plain(self) -> str:
+        """The block's text without styles."""
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """Everything the detail pane shows for one view."""
+
+    blocks: tuple[Block, ...]
+    title: str
+    """A short name for messages (``2.1.1``, an agency's name)."""
+
+    @property
+    def plain(self) -> str:
+        """The page as plain text, one block a line, blank lines where gaps are."""
+        out: list[str] = []
+        for block in self.blocks:
+            if block.gap and out:
+                out.append("")
+            out.append(" " * block.indent + block.plain)
+        return "\n".join(out) + "\n"
+
+    @property
+    def links(self) -> tuple[Target, ...]:
+        """The page's link targets in reading order."""
+        return tuple(r.link for b in self.blocks for r in b.runs if r.link is not None)
+
+
+def heading_of(node: Node, document: Document, script: Script) -> str:
+    """A node's numbering and title as the outline shows them."""
+    if node.id == "front":
+        return tr(document.title, script)
+    return tr(node.label, script) + tr(node.title, script)
+
+
+def crumb(document: Document, node: Node, script: Script) -> Block | None:
+    """The node's id and its place in the outline: ``2.1.1 · 二、重點行動 › （一）…``."""
+    if not node.numbered:
+        return None
+    runs = [Run(node.id, "crumb")]
+    ancestors = document.ancestors(node.id)
+    if ancestors:
+        runs.append(Run(" · ", "crumb"))
+        for i, ancestor in enumerate(ancestors):
+            if i:
+                runs.append(Run(" › ", "crumb"))
+            runs.append(Run(heading_of(ancestor, document, script), "crumb",
+                            link=("node", ancestor.id)))
+    return Block(tuple(runs))
+
+
+def agency_block(node: Node, script: Script, agency_filter: str | None) -> list[Block]:
+    """The responsible agencies, leads first, each a link; the rule as the document states it."""
+    resp = node.responsibility
+    if resp is None:
+        return []
+    runs: list[Run] = []
+
+    def names(agencies: tuple[str, ...], tag: Tag) -> None:
+        for i, name in enumerate(agencies):
+            if i:
+                runs.append(Run(SEP))
+            runs.append(Run(tr(name, script), tag, link=("agency", name),
+                            filtered=name == agency_filter))
+
+    if resp.leads:
+        runs.append(Run(tr(labels.LEADS, script) + "：", "label"))
+        names(resp.leads, "lead")
+    if resp.participants:
+        if runs:
+            runs.append(Run("　"))
+        word = labels.RESPONSIBLE if resp.rule == "collective" else labels.JOINS
+        runs.append(Run(tr(word, script) + "：", "label"))
+        names(resp.participants, "participant")
+    blocks = [Block(tuple(runs), gap=True)]
+    note = [Run("（" + tr(labels.RULE[resp.rule], script) + "）", "dim")]
+    if resp.inherited_from:
+        note.append(Run("（" + tr(labels.INHERITED, script).format(section=resp.inherited_from)
+                        + "）", "dim"))
+    blocks.append(Block(tuple(note)))
+    return blocks
+
+
+def paragraph(text: str, source: str | None, script: Script) -> Block:
+    """One paragraph; the agency list inside it is dimmed, since the line above states it."""
+    shown = tr(text, script)
+    if source:
+        quoted = tr(source, script)
+        at = shown.find(quoted)
+        if at > 0:
+            return Block((Run(shown[:at], "text"), Run(quoted, "dim"),
+                          Run(shown[at + len(quoted):], "text")), gap=True)
+    return Block((Run(shown, "text"),), gap=True)
+
+
+def child_line(document: Document, child: Node, script: Script,
+               table: dict[str, Involvement] | None, agency_filter: str | None) -> Block:
+    """One entry of a part's or a section's list: a link to the child, with its role mark."""
+    mark = ""
+    tag: Tag = ""
+    if agency_filter is not None and table is not None and child.kind == "item":
+        role = table[agency_filter].role_in(child.id)
+        mark = ROLE_MARK[role] if role else "　"
+        tag = role or ""
+    runs = [Run(mark + " ", tag)] if mark else []
+    runs.append(Run(heading_of(child, document, script), link=("node", child.id)))
+    hang = cell_len(runs[0].text) if mark else 0
+    return Block(tuple(runs), indent=2, hang=hang + cell_len(tr(child.label, script)))
+
+
+def node_page(document: Document, node_id: str, script: Script,
+              agency_filter: str | None = None,
+              table: dict[str, Involvement] | None = None) -> Page:
+    """The page of one node: where it is, its heading, agencies, text and children."""
+    node = document.node(node_id)
+    blocks: list[Block] = []
+    if (place := crumb(document, node, script)) is not None:
+        blocks.append(place)
+    blocks.append(Block((Run(heading_of(node, document, script), "heading"),),
+                        gap=bool(blocks)))
+    blocks += agency_block(node, script, agency_filter)
+    source = node.responsibility.source if node.responsibility else None
+    # A part's only paragraph, and the front matter's first, is the heading shown above.
+    skip_heading = node.kind == "part" or node.id == "front"
+    for text in node.paragraphs[1:] if skip_heading else node.paragraphs:
+        blocks.append(paragraph(text, source, script))
+    children = document.roots[1:] if node.id == "front" else document.children(node.id)
+    for i, child in enumerate(children):
+        line = child_line(document, child, script, table, agency_filter)
+        blocks.append(Block(line.runs, gap=i == 0, indent=line.indent, hang=line.hang))
+    return Page(tuple(blocks), node.id)
+
+
+def agency_page(document: Document, involvement: Involvement, script: Script) -> Page:
+    """An agency's page: its names, what became of it, and the tasks it leads and joins."""
+    agency: Agency = involvement.agency
+    blocks = [Block((Run(tr(agency.name, script), "heading"),))]
+
+    def field(label: str, value: str, gap: bool = False) -> None:
+        blocks.append(Block((Run(tr(label, script) + "：", "label"), Run(value)), gap=gap,
+                            hang=cell_len(label) + 2))
+
+    field(labels.FULL_NAME, tr(agency.full_name, script), gap=True)
+    field(labels.SUCCESSOR, tr(agency.successor, script))
+    if agency.aliases:
+        field(labels.ALIASES, SEP.join(tr(a, script) for a in agency.aliases))
+    if agency.history:
+        blocks.append(Block((Run(tr(labels.HISTORY, script) + "：", "label"),)))
+        for line in agency.history:
+            blocks.append(Block((Run("· "), Run(tr(line, script))), indent=2, hang=2))
+    blocks.append(Block(count_runs(agency, involvement, script), gap=True))
+    for role, ids in (("lead", involvement.lead), ("participant", involvement.participant)):
+        if not ids:
+            continue
+        word = labels.LEADS if role == "lead" else labels.JOINS
+        blocks.append(Block((Run(tr(word, script), "label"), Run(f" {len(ids)}", "count")),
+                            gap=True))
+        for task_id in ids:
+            task = document.node(task_id)
+            tag: Tag = "lead" if role == "lead" else "participant"
+            blocks.append(Block((Run(ROLE_MARK[role] + " ", tag), Run(f"{task_id:<7}", "dim"),
+                                 Run(heading_of(task, document, script),
+                                     link=("node", task_id))),
+                                indent=2, hang=9))
+    return Page(tuple(blocks), agency.name)
+
+
+def count_runs(agency: Agency, involvement: Involvement, script: Script) -> tuple[Run, ...]:
+    """``科技部 · 24 項任務 · 牽頭 6``, in pieces that are each shipped text."""
+    return (Run(tr(agency.name, script), "heading"),
+            Run(f" · {involvement.total} ", "count"), Run(tr(labels.TASKS, script)),
+            Run(" · "), Run(tr(labels.LEADS, script)), Run(f" {len(involvement.lead)}", "count"))

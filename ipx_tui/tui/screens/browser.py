@@ -1,0 +1,159 @@
+"""The main screen: the outline on the left, the detail pane on the right."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, Tree
+
+from ipx_tui.core.agencies import Involvement
+from ipx_tui.core.document import Document
+from ipx_tui.core.script import Script
+from ipx_tui.tui.history import Location
+from ipx_tui.tui.pages import Page, count_runs
+from ipx_tui.tui.typed import ipx_of
+from ipx_tui.tui.widgets.detail import Detail
+from ipx_tui.tui.widgets.outline import Outline
+
+if TYPE_CHECKING:
+    from ipx_tui.tui.app import IpxApp
+
+NARROW = 60
+"""Below this many columns only one pane shows at a time; Tab swaps them."""
+
+
+class BrowserScreen(Screen[None]):
+    """The outline and the detail pane; the app tells it what to show."""
+
+    AUTO_FOCUS = "#outline"
+
+    ALLOWS_VIEW_KEYS: ClassVar[bool] = True
+    """The app's view keys ([ ] a m t …) act on this screen (see IpxApp.check_action)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab,shift+tab", "switch_pane", "Sidebar ⇄ text", show=False,
+                id="browser.switch-pane"),
+        Binding("escape", "app.clear_filter", "Clear the agency filter", show=False,
+                id="browser.clear-filter"),
+    ]
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.outline = Outline(document, id="outline")
+        self.detail = Detail(id="detail")
+        self.filter_line = Static("", id="filter-line", markup=False)
+
+    @property
+    def ipx(self) -> IpxApp:
+        """The app, typed."""
+        return ipx_of(self)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        with Horizontal(id="main"):
+            with Vertical(id="sidebar"):
+                yield self.filter_line
+                yield self.outline
+            yield self.detail
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.ipx.browser_ready(self)
+        self.outline.focus()
+
+    # --- what the app asks for --------------------------------------------------------
+
+    def build_outline(self, script: Script, involvement: Involvement | None) -> None:
+        """Show the whole outline, or one agency's tasks, and the filter line."""
+        self.outline.build(script, involvement)
+        self.set_filter_line(script, involvement)
+
+    def set_filter_line(self, script: Script, involvement: Involvement | None) -> None:
+        """``科技部 · 24 項任務 · 牽頭 6`` above the outline, or nothing."""
+        self.set_class(involvement is not None, "-filtered")
+        if involvement is None:
+            self.filter_line.update("")
+            return
+        runs = count_runs(involvement.agency, involvement, script)
+        self.filter_line.update(Content("".join(r.text for r in runs)))
+
+    def show_page(self, page: Page, highlight: list[str] | None = None,
+                  *, keep_scroll: bool = False) -> None:
+        """Put a page in the detail pane."""
+        self.detail.show(page, highlight or (), keep_scroll=keep_scroll)
+
+    def point_at(self, location: Location) -> None:
+        """Move the outline's cursor to the node shown (if the outline has it)."""
+        if location.kind == "node" and self.outline.current_id != location.key:
+            self.outline.select_id(location.key)
+
+    # --- what the reader does ---------------------------------------------------------
+
+    @on(Tree.NodeHighlighted, "#outline")
+    def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
+        node_id = event.node.data
+        if node_id is not None:
+            self.ipx.open_node(node_id, from_outline=True)
+
+    @on(Outline.OpenLeaf)
+    def _open_leaf(self, event: Outline.OpenLeaf) -> None:
+        self.focus_detail()
+
+    @on(Detail.LinkChosen)
+    def _link(self, event: Detail.LinkChosen) -> None:
+        kind, key = event.target
+        if kind == "node":
+            self.ipx.open_node(key)
+            self.outline.focus()
+        else:
+            self.ipx.open_agency(key)
+
+    @on(Detail.LeftEdge)
+    def _left_edge(self) -> None:
+        self.focus_outline()
+
+    def focus_outline(self) -> None:
+        """Focus the sidebar, showing it if it was hidden."""
+        self.remove_class("-no-sidebar", "-reading")
+        self.outline.focus()
+
+    def focus_detail(self) -> None:
+        """Focus the detail pane (in a narrow terminal it then fills the screen)."""
+        self.add_class("-reading")
+        self.detail.focus()
+
+    def action_switch_pane(self) -> None:
+        """Tab: move between the sidebar and the detail pane."""
+        if self.detail.has_focus or self.outline.display is False:
+            if self.has_class("-no-sidebar"):
+                return
+            self.focus_outline()
+        else:
+            self.focus_detail()
+
+    def action_toggle_sidebar(self) -> None:
+        """Hide or show the sidebar (in a narrow terminal: swap the panes)."""
+        if self.has_class("-narrow"):
+            self.action_switch_pane()
+        elif self.has_class("-no-sidebar"):
+            self.focus_outline()
+        else:
+            self.add_class("-no-sidebar")
+            self.detail.focus()
+
+    def action_scroll_text_down(self) -> None:
+        """Scroll the detail pane a page down (from the sidebar)."""
+        self.detail.scroll_page_down(animate=False)
+
+    def action_scroll_text_up(self) -> None:
+        """Scroll the detail pane a page up (from the sidebar)."""
+        self.detail.scroll_page_up(animate=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.set_class(event.size.width < NARROW, "-narrow")

@@ -1,0 +1,77 @@
+"""Help: every key, made from the bindings themselves, and what the marks mean."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.dom import DOMNode
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Static
+
+from ipx_tui.core import labels
+from ipx_tui.core.script import Script
+from ipx_tui.tui.keys import key_help
+from ipx_tui.tui.texts import ROLE_MARK, tr
+
+KEY_CELLS = 16
+"""The width of the keys column."""
+
+
+class HelpScreen(ModalScreen[None]):
+    """The keys of every part of the browser, grouped by where they act."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("down,j", "scroll('down')", "Scroll down", show=False, id="help.down"),
+        Binding("up,k", "scroll('up')", "Scroll up", show=False, id="help.up"),
+        Binding("pagedown,space", "scroll('page_down')", "Page down", show=False,
+                id="help.page-down"),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False, id="help.page-up"),
+        Binding("g,home", "scroll('home')", "Top", show=False, id="help.top"),
+        Binding("G,end", "scroll('end')", "Bottom", show=False, id="help.bottom"),
+    ]
+
+    def __init__(self, groups: list[tuple[str, type[DOMNode]]], script: Script) -> None:
+        super().__init__()
+        self.groups = groups
+        self.script = script
+        self.body = Static("", id="help-text", markup=False)
+        self.scroller = VerticalScroll(self.body, id="help")
+        self.scroller.can_focus = False
+
+    def compose(self) -> ComposeResult:
+        yield self.scroller
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.body.update(self.help_text())
+
+    def help_text(self) -> Content:
+        """The help as styled text."""
+        lines: list[Content] = [Content.styled("ipx-tui keys", "bold"), Content("")]
+        for title, owner in self.groups:
+            lines.append(Content.styled(title, "bold underline"))
+            for entry in key_help(self.app, owner):
+                keys = " ".join(entry.keys)
+                pad = " " * max(1, KEY_CELLS - cell_len(keys))
+                lines.append(Content.assemble((keys, "bold"), pad, entry.description))
+            lines.append(Content(""))
+        lead, joins = tr(labels.LEADS, self.script), tr(labels.JOINS, self.script)
+        lines += [
+            Content.styled("Marks", "bold underline"),
+            Content(f"{ROLE_MARK['lead']} {lead}  the agency leads the task"),
+            Content(f"{ROLE_MARK['participant']} {joins}  the agency takes part in the task"),
+        ]
+        return Content("\n").join(lines)
+
+    def action_scroll(self, how: str) -> None:
+        """Scroll the help text."""
+        s = self.scroller
+        {"down": s.scroll_down, "up": s.scroll_up, "page_down": s.scroll_page_down,
+         "page_up": s.scroll_page_up, "home": s.scroll_home, "end": s.scroll_end}[how](
+            animate=False)

@@ -1,0 +1,197 @@
+"""The 分工 matrix: agencies by sections of 二、 and 三、; ● where they lead, ○ where they join."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.coordinate import Coordinate
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ipx_tui.core import labels
+from ipx_tui.core.agencies import Involvement, by_involvement
+from ipx_tui.core.document import Document, Role
+from ipx_tui.core.script import Script
+from ipx_tui.tui.pages import count_runs, heading_of
+from ipx_tui.tui.texts import ROLE_MARK, tr
+from ipx_tui.tui.typed import ipx_of
+
+if TYPE_CHECKING:
+    from ipx_tui.tui.app import IpxApp
+
+MATRIX_PARTS = ("2", "3")
+"""The parts whose sections are columns: 二、重點行動 (11) and 三、保障支撐 (7)."""
+
+
+def matrix_columns(document: Document) -> list[str]:
+    """The section ids that are columns, in document order."""
+    return [s.id for part in MATRIX_PARTS for s in document.children(part)]
+
+
+def section_role(document: Document, involvement: Involvement, section_id: str) -> Role | None:
+    """An agency's role in a section: lead if it leads any of its tasks, else participant if
+    it takes part in any, else None."""
+    roles = {involvement.role_in(task.id) for task in document.children(section_id)}
+    if "lead" in roles:
+        return "lead"
+    if "participant" in roles:
+        return "participant"
+    return None
+
+
+def matrix_rows(document: Document, table: dict[str, Involvement]
+                ) -> list[tuple[Involvement, list[Role | None]]]:
+    """Every agency named in a task, most involved first, with its role in each column."""
+    columns = matrix_columns(document)
+    return [(inv, [section_role(document, inv, c) for c in columns])
+            for inv in by_involvement(table) if inv.total]
+
+
+class MatrixTable(DataTable[Text]):
+    """The matrix grid, with vi keys besides the arrows."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("k", "cursor_up", "Up", show=False, id="matrix.up"),
+        Binding("j", "cursor_down", "Down", show=False, id="matrix.down"),
+        Binding("h", "cursor_left", "Left", show=False, id="matrix.left"),
+        Binding("l", "cursor_right", "Right", show=False, id="matrix.right"),
+        Binding("g", "scroll_top", "First row", show=False, id="matrix.first"),
+        Binding("G", "scroll_bottom", "Last row", show=False, id="matrix.last"),
+        Binding("enter", "select_cursor", "Open", id="matrix.open",
+                tooltip="Open the section with the filter on the agency (its page, on a name)"),
+    ]
+
+
+class MatrixScreen(Screen[None]):
+    """The 分工 matrix as a screen of its own; it is a view in the history."""
+
+    ALLOWS_VIEW_KEYS: ClassVar[bool] = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,m", "app.close_matrix", "Close", id="matrix.close"),
+    ]
+
+    def __init__(self, key: str = "") -> None:
+        super().__init__()
+        self.start_key = key
+        self.rows: list[tuple[Involvement, list[Role | None]]] = []
+        self.columns: list[str] = []
+        self.table = MatrixTable(id="matrix", cursor_type="cell", fixed_columns=1,
+                                 header_height=2, zebra_stripes=True)
+        self.status = Static("", id="matrix-status", markup=False)
+        self.legend = Static("", id="matrix-legend", markup=False)
+
+    @property
+    def ipx(self) -> IpxApp:
+        """The app, typed."""
+        return ipx_of(self)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="≡")
+        yield self.legend
+        yield self.table
+        yield self.status
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        document = self.ipx.document
+        self.columns = matrix_columns(document)
+        self.rows = matrix_rows(document, self.ipx.involvement_table())
+        self.fill()
+        self.move_to(self.start_key)
+        self.table.focus()
+
+    # --- contents ---------------------------------------------------------------------
+
+    def fill(self) -> None:
+        """(Re)build the grid in the app's script, keeping the cursor."""
+        script: Script = self.ipx.script
+        cursor = self.table.cursor_coordinate
+        self.table.clear(columns=True)
+        legend = Text(f"{ROLE_MARK['lead']} {tr(labels.LEADS, script)}\n"
+                      f"{ROLE_MARK['participant']} {tr(labels.JOINS, script)}")
+        self.table.add_column(legend, key="agency")
+        numerals = {p: tr(self.ipx.document.node(p).label, script).rstrip("、")
+                    for p in MATRIX_PARTS}
+        for section_id in self.columns:
+            part, number = section_id.split(".")
+            top = numerals[part] if number == "1" else ""
+            self.table.add_column(Text(f"{top}\n{number}", justify="center"), key=section_id,
+                                  width=2)
+        for inv, roles in self.rows:
+            cells = [Text(tr(inv.agency.name, script))]
+            cells += [Text(ROLE_MARK[r] if r else "", justify="center",
+                           style="bold" if r == "lead" else "") for r in roles]
+            self.table.add_row(*cells, key=inv.agency.name)
+        self.legend.update(self._legend(script))
+        if self.table.row_count:
+            self.table.cursor_coordinate = cursor
+        self.update_status()
+
+    def _legend(self, script: Script) -> str:
+        parts = [tr(self.ipx.document.node(p).label, script)
+                 + tr(self.ipx.document.node(p).title, script) for p in MATRIX_PARTS]
+        return f"分工 · {' / '.join(parts)} · ↑↓←→ Enter"
+
+    def refresh_script(self) -> None:
+        """Show everything again in the app's script."""
+        self.fill()
+
+    def move_to(self, key: str) -> None:
+        """Put the cursor on the cell ``agency|section`` (or the first cell)."""
+        agency, _, section = key.partition("|")
+        names = [inv.agency.name for inv, _ in self.rows]
+        row = names.index(agency) if agency in names else 0
+        column = self.columns.index(section) + 1 if section in self.columns else 1
+        self.table.cursor_coordinate = Coordinate(row, column)
+
+    @property
+    def cell(self) -> tuple[Involvement, str | None]:
+        """The agency and the section (None in the agency column) under the cursor."""
+        row, column = self.table.cursor_coordinate
+        inv = self.rows[row][0]
+        return inv, self.columns[column - 1] if column >= 1 else None
+
+    @property
+    def cursor_key(self) -> str:
+        """The cursor as a history key."""
+        inv, section = self.cell
+        return f"{inv.agency.name}|{section or ''}"
+
+    def update_status(self) -> None:
+        """Say what the cursor is on: the agency's counts, the section and the role."""
+        if not self.rows:
+            return
+        script: Script = self.ipx.script
+        inv, section = self.cell
+        first = "".join(r.text for r in count_runs(inv.agency, inv, script))
+        if section is None:
+            second = "Enter: " + tr(inv.agency.name, script)
+        else:
+            node = self.ipx.document.node(section)
+            role = section_role(self.ipx.document, inv, section)
+            said = tr(labels.ROLE[role], script) if role else "—"
+            second = f"{section} {heading_of(node, self.ipx.document, script)} · {said}"
+        self.status.update(f"{first}\n{second}")
+
+    # --- events -----------------------------------------------------------------------
+
+    @on(DataTable.CellHighlighted)
+    def _moved(self) -> None:
+        self.update_status()
+        self.ipx.matrix_moved(self.cursor_key)
+
+    @on(DataTable.CellSelected)
+    def _chosen(self) -> None:
+        inv, section = self.cell
+        if section is None:
+            self.ipx.open_agency(inv.agency.name)
+        elif section_role(self.ipx.document, inv, section) is None:
+            self.notify(f"{tr(inv.agency.name, self.ipx.script)}: —  {section}",
+                        title="No task here")
+        else:
+            self.ipx.open_node(section, agency=inv.agency.name)

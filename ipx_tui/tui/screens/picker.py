@@ -1,0 +1,136 @@
+"""The agency picker: every agency with its counts; typing narrows the list."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ipx_tui.core import labels
+from ipx_tui.core.agencies import Involvement, Registry, by_involvement
+from ipx_tui.core.script import Script
+from ipx_tui.tui.texts import tr
+
+NAME_CELLS = 18
+"""The widest name as written (人力資源社會保障部), so the full names line up after it."""
+
+
+def option_text(inv: Involvement, script: Script) -> Text:
+    """One line of the list: tasks led, tasks in all, the name, the full name (and today's)."""
+    agency = inv.agency
+    name = tr(agency.name, script)
+    text = Text(f"{len(inv.lead):>4} {inv.total:>4}  ")
+    text.append(name + " " * max(1, NAME_CELLS + 1 - cell_len(name)), "bold")
+    full = tr(agency.full_name, script)
+    if agency.renamed:
+        full += " → " + tr(agency.successor, script)
+    if full != name:
+        text.append(full, "dim")
+    return text
+
+
+def header_text(script: Script) -> str:
+    """The column heads: 牽頭 and 合計 over the counts."""
+    return f"{tr(labels.LEADS, script)} {tr(labels.TOTAL, script)}"
+
+
+class AgencyPicker(ModalScreen[str | None]):
+    """Choose an agency to filter on; the result is its registry name, or None."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "dismiss_none", "Cancel", id="picker.cancel"),
+        Binding("down", "move(1)", "Next", show=False, id="picker.down"),
+        Binding("up", "move(-1)", "Previous", show=False, id="picker.up"),
+        Binding("pagedown", "move(10)", "Page down", show=False, id="picker.page-down"),
+        Binding("pageup", "move(-10)", "Page up", show=False, id="picker.page-up"),
+        Binding("enter", "choose", "Filter on it", id="picker.choose"),
+    ]
+
+    def __init__(self, registry: Registry, table: dict[str, Involvement], script: Script,
+                 query: str = "", current: str | None = None) -> None:
+        super().__init__()
+        self.registry = registry
+        self.ranked = by_involvement(table)
+        self.script = script
+        self.current = current
+        self.input = Input(value=query, id="picker-input",
+                           placeholder="any name, alias, full or today's name, either script")
+        self.input.cursor_blink = False  # nothing blinks while idle (see the SSH issue)
+        self.list = OptionList(id="picker-list")
+        self.list.can_focus = False  # typing always goes to the input; arrows move the list
+        self.head = Static("", id="picker-head", markup=False)
+        self.shown: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="picker"):
+            yield self.input
+            yield self.head
+            yield self.list
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.refill()
+        self.input.focus()
+
+    def refill(self) -> None:
+        """Show the agencies whose names contain what was typed, most involved first."""
+        query = self.input.value
+        found = {a.name for a in self.registry.search(query)} if query.strip() else None
+        keep = [inv for inv in self.ranked if found is None or inv.agency.name in found]
+        self.shown = [inv.agency.name for inv in keep]
+        self.list.clear_options()
+        self.list.add_options(Option(option_text(inv, self.script), id=inv.agency.name)
+                              for inv in keep)
+        head = header_text(self.script)
+        if not keep:
+            head = f"no agency matches {query.strip()!r}"
+        self.head.update(head)
+        if keep:
+            at = self.shown.index(self.current) if self.current in self.shown else 0
+            self.list.highlighted = at
+
+    @on(Input.Changed)
+    def _typed(self) -> None:
+        self.current = None
+        self.refill()
+
+    @on(Input.Submitted)
+    def _submitted(self) -> None:
+        self.action_choose()
+
+    @on(OptionList.OptionSelected)
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_move(self, step: int) -> None:
+        """Move the highlight in the list."""
+        if not self.shown:
+            return
+        at = self.list.highlighted if self.list.highlighted is not None else 0
+        self.list.highlighted = max(0, min(len(self.shown) - 1, at + step))
+
+    def action_choose(self) -> None:
+        """Apply the highlighted agency."""
+        at = self.list.highlighted
+        if at is None or not self.shown:
+            self.app.bell()
+            return
+        self.dismiss(self.shown[at])
+
+    def action_dismiss_none(self) -> None:
+        """Close without changing the filter."""
+        self.dismiss(None)
+
+    @property
+    def chosen(self) -> str | None:
+        """The highlighted agency."""
+        at = self.list.highlighted
+        return self.shown[at] if at is not None and self.shown else None

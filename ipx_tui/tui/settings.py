@@ -1,0 +1,92 @@
+"""The browser's remembered choices (script, last node, agency filter), kept in the shared store.
+
+The store is opened on first use, which the app makes after its first frame and in a worker
+thread; any failure leaves the browser working and is reported once, never raised.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ipx_tui.core.script import Script
+
+if TYPE_CHECKING:
+    from ipx_tui.core.store import Store
+
+SCRIPT, LAST_NODE, AGENCY = "script", "last_node", "agency"
+"""The setting keys the browser uses (see the store's documentation)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Remembered:
+    """What the last session left."""
+
+    script: Script | None = None
+    last_node: str | None = None
+    agency: str | None = None
+
+
+class Settings:
+    """Reads and writes the browser's settings; thread-safe; never raises."""
+
+    def __init__(self, kiosk: bool = False) -> None:
+        self.kiosk = kiosk
+        self._store: Store | None = None
+        self._opened = False
+        self._lock = threading.Lock()
+        self.problems: list[str] = []
+        """Messages for the reader (a store that cannot be read or written)."""
+        self._saved: dict[str, object] = {}
+
+    def store(self) -> Store | None:
+        """The shared store, opened on first use; None if it cannot be opened."""
+        with self._lock:
+            if not self._opened:
+                self._opened = True
+                try:
+                    from ipx_tui.core.store import Store  # deferred: only after the first frame
+
+                    self._store = Store.open_default(kiosk=self.kiosk)
+                except Exception as error:  # a broken store must never stop the browser
+                    self.problems.append(f"settings unavailable: {error}")
+            return self._store
+
+    def read(self) -> Remembered:
+        """The remembered choices; empty when nothing (or nothing valid) was stored."""
+        store = self.store()
+        if store is None:
+            return Remembered()
+        script = store.get_setting(SCRIPT, "")
+        last = store.get_setting(LAST_NODE, "")
+        agency = store.get_setting(AGENCY, None)
+        self.problems.extend(store.warnings)
+        store.warnings.clear()
+        remembered = Remembered(
+            script=script if script in ("traditional", "simplified") else None,  # type: ignore[arg-type]
+            last_node=last or None,
+            agency=agency if isinstance(agency, str) and agency else None,
+        )
+        self._saved = {SCRIPT: script, LAST_NODE: last, AGENCY: agency}
+        return remembered
+
+    def write(self, script: Script, last_node: str | None, agency: str | None) -> str | None:
+        """Store the choices that changed; a message for the reader if that failed."""
+        store = self.store()
+        if store is None:
+            return None
+        from ipx_tui.core.store import StoreError
+
+        wanted: dict[str, object] = {SCRIPT: script, LAST_NODE: last_node or "", AGENCY: agency}
+        with self._lock:
+            try:
+                for key, value in wanted.items():
+                    if self._saved.get(key) != value:
+                        store.set_setting(key, value)
+                        self._saved[key] = value
+            except StoreError as error:
+                return str(error)
+            except Exception as error:  # never let a setting take the browser down
+                return f"settings not saved: {error}"
+        return None

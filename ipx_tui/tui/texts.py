@@ -1,0 +1,51 @@
+"""Text on screen in the reader's script, without ever sending shipped text through OpenCC."""
+
+from __future__ import annotations
+
+import re
+
+from ipx_tui.core.script import Script, normalize, to_simplified
+
+_IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+ROLE_MARK = {"lead": "●", "participant": "○"}
+"""The marks for an agency's role in a task, in the sidebar, the pages and the matrix."""
+
+
+def tr(text: str, script: Script) -> str:
+    """Shipped text in the chosen script.
+
+    Only whole shipped strings are looked up (content/simplified.json has each of them);
+    a string with no ideograph (an id, a count, a separator) is returned as it is, so that
+    composing a line never sends a new string through OpenCC.
+    """
+    if script == "traditional" or not _IDEOGRAPH.search(text):
+        return text
+    return to_simplified(text)
+
+
+def find_terms(text: str, terms: tuple[str, ...] | list[str]) -> list[tuple[int, int]]:
+    """Where the terms occur in text, compared as search compares (width, script, case folded).
+
+    Returns sorted, non-overlapping (start, end) offsets into text.
+    """
+
+    whole = normalize(text)
+    if len(whole) != len(text):  # folding changed the length: fold each character alone
+        whole = "".join(n if len(n := normalize(c)) == 1 else c for c in text)
+    found: list[tuple[int, int]] = []
+    for term in terms:
+        needle = normalize(term)
+        if not needle:
+            continue
+        at = whole.find(needle)
+        while at >= 0:
+            found.append((at, at + len(needle)))
+            at = whole.find(needle, at + len(needle))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,229 @@
+"""The sidebar: the document's outline as a tree, whole or narrowed to one agency's tasks."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ipx_tui.core.agencies import Involvement
+from ipx_tui.core.document import Document, Node
+from ipx_tui.core.script import Script
+from ipx_tui.tui.pages import heading_of
+from ipx_tui.tui.texts import ROLE_MARK
+
+BOOKMARK_MARK = "⚑"
+"""The mark before a bookmarked node (a narrow character in every locale)."""
+
+
+class Outline(Tree[str]):
+    """The outline; each tree node's data is a document node id."""
+
+    # ▶ ▼ are East Asian "ambiguous" width: two cells in many CJK terminals. ▸ ▾ are not.
+    ICON_NODE = "▸ "
+    ICON_NODE_EXPANDED = "▾ "
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "cursor_up", "Up", show=False, id="outline.up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="outline.down"),
+        Binding("right,l,enter", "open", "Open or expand", show=False, id="outline.open"),
+        Binding("left,h", "close", "Collapse or go to parent", show=False, id="outline.close"),
+        Binding("g,home", "first", "First node", show=False, id="outline.first"),
+        Binding("G,end", "last", "Last node", show=False, id="outline.last"),
+        Binding("pagedown,space", "screen.scroll_text_down", "Scroll text down", show=False,
+                id="outline.page-down"),
+        Binding("pageup", "screen.scroll_text_up", "Scroll text up", show=False,
+                id="outline.page-up"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "outline--lead", "outline--participant", "outline--bookmark", "outline--context",
+    }
+
+    class OpenLeaf(Message):
+        """Open was pressed on a node with no children: the reader wants its text."""
+
+        def __init__(self, node_id: str) -> None:
+            super().__init__()
+            self.node_id = node_id
+
+    def __init__(self, document: Document, *, id: str | None = None) -> None:  # noqa: A002
+        super().__init__("", id=id)
+        self.show_root = False
+        self.guide_depth = 2
+        self.document = document
+        self.script: Script = "traditional"
+        self.agency_filter: str | None = None
+        self.involvement: Involvement | None = None
+        """The filtered agency's tasks (None when the outline is whole)."""
+        self.bookmarked: set[str] = set()
+        self._by_id: dict[str, TreeNode[str]] = {}
+
+    # --- building ---------------------------------------------------------------------
+
+    def build(self, script: Script, involvement: Involvement | None = None,
+              expanded: set[str] | None = None) -> None:
+        """Fill the tree: the whole outline, or only one agency's tasks with their context.
+
+        Args:
+            script: the script to show the labels in.
+            involvement: the agency's tasks, or None for the whole outline.
+            expanded: node ids to expand; by default the parts, or everything when filtered.
+        """
+        self.script = script
+        self.involvement = involvement
+        self.agency_filter = involvement.agency.name if involvement else None
+        wanted: set[str] | None = None
+        if involvement is not None:
+            wanted = set()
+            for task_id in (*involvement.lead, *involvement.participant):
+                wanted.add(task_id)
+                wanted.update(a.id for a in self.document.ancestors(task_id))
+        with self.prevent(Tree.NodeHighlighted):
+            self.clear()
+            self._by_id = {}
+            for node in self.document.roots:
+                self._add(self.root, node, wanted, expanded)
+
+    def _add(self, parent: TreeNode[str], node: Node, wanted: set[str] | None,
+             expanded: set[str] | None) -> None:
+        if wanted is not None and node.id not in wanted:
+            return
+        label = self._label(node)
+        if not node.children:
+            self._by_id[node.id] = parent.add_leaf(label, data=node.id)
+            return
+        if expanded is not None:
+            expand = node.id in expanded
+        else:
+            expand = wanted is not None or node.kind == "part"
+        branch = parent.add(label, data=node.id, expand=expand)
+        self._by_id[node.id] = branch
+        for child in self.document.children(node.id):
+            self._add(branch, child, wanted, expanded)
+
+    def _label(self, node: Node) -> Text:
+        text = Text()
+        if node.id in self.bookmarked:
+            text.append(BOOKMARK_MARK + " ", self._style("outline--bookmark"))
+        if self.involvement is not None and node.kind == "item":
+            role = self.involvement.role_in(node.id)
+            if role is not None:
+                text.append(ROLE_MARK[role] + " ", self._style(f"outline--{role}"))
+        heading = heading_of(node, self.document, self.script)
+        if self.involvement is not None and node.kind != "item":
+            text.append(heading, self._style("outline--context"))
+        else:
+            text.append(heading)
+        return text
+
+    def _style(self, component: str) -> Style:
+        return self.get_component_rich_style(component, partial=True, default=Style())
+
+    def relabel(self, script: Script | None = None) -> None:
+        """Show every label again (after the script or the bookmarks change)."""
+        if script is not None:
+            self.script = script
+        for node_id, tree_node in self._by_id.items():
+            tree_node.set_label(self._label(self.document.node(node_id)))
+
+    def mark_bookmarked(self, ids: set[str]) -> None:
+        """Mark these node ids as bookmarked (and no others); for the bookmarks feature."""
+        self.bookmarked = set(ids)
+        self.relabel()
+
+    # --- where the cursor is ----------------------------------------------------------
+
+    @property
+    def node_ids(self) -> tuple[str, ...]:
+        """The ids in the tree now, in document order."""
+        return tuple(self._by_id)
+
+    @property
+    def expanded_ids(self) -> set[str]:
+        """The ids of the expanded branches."""
+        return {i for i, n in self._by_id.items() if n.is_expanded}
+
+    @property
+    def current_id(self) -> str | None:
+        """The id under the cursor."""
+        node = self.cursor_node
+        return node.data if node is not None else None
+
+    def visible_ids(self) -> list[str]:
+        """The ids of the lines the tree shows now (expanded branches only), top to bottom."""
+        out: list[str] = []
+
+        def walk(node: TreeNode[str]) -> None:
+            for child in node.children:
+                if child.data is not None:
+                    out.append(child.data)
+                if child.is_expanded:
+                    walk(child)
+
+        walk(self.root)
+        return out
+
+    def select_id(self, node_id: str, *, quiet: bool = True) -> bool:
+        """Put the cursor on a node, expanding its ancestors; False if the tree lacks it.
+
+        Args:
+            node_id: the document node id.
+            quiet: True to post no NodeHighlighted (the app moved the cursor, not the reader).
+        """
+        target = self._by_id.get(node_id)
+        if target is None:
+            return False
+        parent = target.parent
+        while parent is not None and parent is not self.root:
+            parent.expand()
+            parent = parent.parent
+        # Tree numbers its lines lazily; read the lines so the node's line is current.
+        self._tree_lines  # noqa: B018
+        if quiet:
+            with self.prevent(Tree.NodeHighlighted):
+                self.move_cursor(target)
+        else:
+            self.move_cursor(target)
+        return True
+
+    # --- actions ----------------------------------------------------------------------
+
+    def action_open(self) -> None:
+        """Expand a closed branch, step into an open one, or read a leaf."""
+        node = self.cursor_node
+        if node is None or node.data is None:
+            return
+        if node.children:
+            if node.is_collapsed:
+                node.expand()
+            else:
+                self._tree_lines  # noqa: B018
+                self.move_cursor(node.children[0])
+        else:
+            self.post_message(self.OpenLeaf(node.data))
+
+    def action_close(self) -> None:
+        """Collapse an open branch, or go to the parent."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.children and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and node.parent is not self.root:
+            self.move_cursor(node.parent)
+
+    def action_first(self) -> None:
+        """Go to the first line."""
+        if self.last_line >= 0:
+            self.move_cursor_to_line(0)
+
+    def action_last(self) -> None:
+        """Go to the last line."""
+        if self.last_line >= 0:
+            self.move_cursor_to_line(self.last_line)
