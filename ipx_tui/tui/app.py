@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.reactive import reactive
@@ -57,6 +58,9 @@ SAVE_DELAY = 1.0
 
 KEEP: Any = object()
 """For ``open_node(agency=KEEP)``: leave the agency filter as it is."""
+
+SYSTEM_COMMANDS_KEPT = frozenset({"Theme"})
+"""Textual's palette commands that stay (the rest duplicate ours or write files)."""
 
 VIEW_ACTIONS = frozenset({
     "agency_picker", "clear_filter", "matrix", "history_back", "history_forward", "copy", "search",
@@ -147,6 +151,8 @@ class IpxApp(App[None]):
                 tooltip="Copy the text shown to the clipboard (OSC 52)", id="app.copy"),
         Binding("s", "toggle_sidebar", "Sidebar", show=False, tooltip="Hide or show the sidebar",
                 id="app.sidebar"),
+        Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True,
+                tooltip="The command palette: every action, node and agency", id="app.palette"),
         # Reserved for the search feature, which replaces these methods.
         Binding("slash", "search", "Search", tooltip="Search the document", id="app.search"),
         Binding("n", "next_hit", "Next hit", show=False, tooltip="Next search hit",
@@ -235,6 +241,9 @@ class IpxApp(App[None]):
 
     def _restore(self, remembered: Remembered) -> None:
         """Apply the last session's choices, unless the command line or the reader chose."""
+        from ipx_tui.tui.screens.bookmarks import mark_sidebar
+
+        mark_sidebar(self)  # the store is open now (read in the warm-up)
         for problem in self.settings.problems:
             self.notify(problem, severity="warning", timeout=8)
         self.settings.problems.clear()
@@ -561,6 +570,13 @@ class IpxApp(App[None]):
         self.save_now()
         self.exit()
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's own palette commands, less those the browser does itself or should not
+        offer (Quit twice, Keys beside our help, a screenshot file written to the server)."""
+        for command in super().get_system_commands(screen):
+            if command.title in SYSTEM_COMMANDS_KEPT:
+                yield command
+
     def action_command_palette(self) -> None:
         """The command palette, with a steady cursor (nothing blinks while idle)."""
         from textual.command import CommandInput, CommandPalette
@@ -590,12 +606,16 @@ class IpxApp(App[None]):
         self.notify("Search is not available yet")
 
     def action_bookmark(self) -> None:
-        """Bookmark the node shown (the bookmarks feature replaces this)."""
-        self.notify("Bookmarks are not available yet")
+        """Bookmark the node shown (with a note), or edit or remove its bookmark."""
+        from ipx_tui.tui.screens.bookmarks import bookmark_key  # deferred: only when used
+
+        bookmark_key(self)
 
     def action_bookmarks(self) -> None:
-        """List the bookmarks (the bookmarks feature replaces this)."""
-        self.notify("Bookmarks are not available yet")
+        """List the bookmarks: Enter goes to one; e, d, u; typing filters."""
+        from ipx_tui.tui.screens.bookmarks import bookmarks_key
+
+        bookmarks_key(self)
 
 
 def app_from_args(args: argparse.Namespace) -> IpxApp:

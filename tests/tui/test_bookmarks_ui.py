@@ -20,9 +20,11 @@ from textual.binding import Binding, BindingType
 from textual.pilot import Pilot
 from textual.widgets import Static
 
+from ipx_tui.core import locations
 from ipx_tui.core.document import Document
 from ipx_tui.core.parse import load
 from ipx_tui.core.store import Bookmark, Store
+from ipx_tui.tui.app import IpxApp
 from ipx_tui.tui.screens.bookmarks import (
     BookmarkChoice,
     BookmarksScreen,
@@ -30,6 +32,7 @@ from ipx_tui.tui.screens.bookmarks import (
     NotePrompt,
     bookmark_node,
 )
+from tests.tui.screen import screen_text
 
 SIZE = (80, 24)
 
@@ -400,3 +403,116 @@ def test_a_kiosk_store_says_the_note_lasts_this_session_only() -> None:
         assert hint == ["Enter save · Esc cancel · kept for this session only"]
 
     drive(app, steps)
+
+
+# --- the real app --------------------------------------------------------------------------
+
+
+def run_app(steps: Callable[[IpxApp, Pilot[None]], Awaitable[None]], **options: Any) -> IpxApp:
+    """Start the browser (as `ipx-tui` would), wait for its warm-up, then run the steps."""
+    app = IpxApp(**options)
+
+    async def go() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await steps(app, pilot)
+
+    asyncio.run(go())
+    return app
+
+
+def marked(app: IpxApp) -> set[str]:
+    assert app.browser is not None
+    return app.browser.outline.bookmarked
+
+
+def test_a_new_reader_bookmarks_quits_and_finds_it_again() -> None:
+    async def first_session(app: IpxApp, pilot: Pilot[None]) -> None:
+        assert marked(app) == set()
+        await pilot.press("b")
+        assert isinstance(app.screen, NotePrompt)
+        await pilot.press(*"看病要緊", "enter")
+        await pilot.pause()
+        assert marked(app) == {"2.6.3"}
+        assert "│ ├ ⚑ 3.推廣在線醫療衛生新模 " in screen_text(app)  # the sidebar, at 80 columns
+        await pilot.press("q")
+
+    run_app(first_session, goto="2.6.3")
+
+    async def second_session(app: IpxApp, pilot: Pilot[None]) -> None:
+        assert marked(app) == {"2.6.3"}  # marked in the sidebar from the start
+        await pilot.press("B")
+        await pilot.pause()
+        assert "看病要緊" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.history.current.key == "2.6.3"
+        await pilot.press("B", "d")
+        await pilot.pause()
+        assert Store.open_default().bookmarks() == []
+        await pilot.press("u")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert marked(app) == {"2.6.3"}
+
+    run_app(second_session, goto="1")
+    assert notes(Store.open_default()) == [("2.6.3", "看病要緊")]
+
+
+def test_the_sidebar_marks_follow_deletes_and_other_sessions() -> None:
+    async def steps(app: IpxApp, pilot: Pilot[None]) -> None:
+        Store.open_default().add_bookmark("1.1", "從另一個終端")
+        await pilot.press("B")  # the list re-reads the store...
+        await pilot.pause()
+        assert "從另一個終端" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert marked(app) == {"1.1"}  # ...and closing it refreshes the sidebar marks
+        await pilot.press("B", "d", "escape")
+        await pilot.pause()
+        assert marked(app) == set()
+
+    run_app(steps)
+
+
+def test_an_unwritable_data_dir_reports_the_error_while_browsing_works(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("IPX_TUI_DATA_DIR", str(blocker / "data"))
+    told: list[str] = []
+
+    async def steps(app: IpxApp, pilot: Pilot[None]) -> None:
+        real_notify = app.notify
+
+        def notify(message: str, *args: Any, **kwargs: Any) -> None:
+            told.append(message)
+            real_notify(message, *args, **kwargs)
+
+        monkeypatch.setattr(app, "notify", notify)
+        await pilot.press("b", *"存不了", "enter")
+        await pilot.pause()
+        assert told[-1] == (f"cannot create the data directory {blocker / 'data'}: "
+                            "Not a directory")
+        assert marked(app) == set()
+        await pilot.press("B")
+        await pilot.pause()
+        assert "No bookmarks yet" in screen_text(app)
+        await pilot.press("escape", "down", "down")  # browsing goes on
+        await pilot.pause()
+        assert app.history.current.key != "2.6.3"
+
+    run_app(steps, goto="2.6.3")
+    assert blocker.read_text(encoding="utf-8") == ""
+
+
+def test_kiosk_bookmarks_live_in_memory_only() -> None:
+    async def steps(app: IpxApp, pilot: Pilot[None]) -> None:
+        await pilot.press("b", *"只在這次", "enter")
+        await pilot.pause()
+        assert marked(app) == {"2.6.3"}
+
+    run_app(steps, goto="2.6.3", kiosk=True)
+    assert not locations.data_dir().exists()

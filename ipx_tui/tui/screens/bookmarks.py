@@ -8,7 +8,7 @@ disk) is one notification; the browser carries on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
@@ -24,6 +24,9 @@ from ipx_tui.core.document import Document
 from ipx_tui.core.script import Script, normalize
 from ipx_tui.core.store import MAX_NOTE, Bookmark, Store, StoreError
 from ipx_tui.tui.pages import heading_of
+
+if TYPE_CHECKING:
+    from ipx_tui.tui.app import IpxApp
 
 ResultType = TypeVar("ResultType")
 
@@ -126,8 +129,10 @@ class NotePrompt(BookmarkDialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.heading, classes="dialog-title", markup=False)
-            yield Input(self.note, placeholder="a note (optional)", max_length=MAX_NOTE,
-                        id="note-input")
+            note = Input(self.note, placeholder="a note (optional)", max_length=MAX_NOTE,
+                         id="note-input")
+            note.cursor_blink = False  # a blinking cursor redraws (writes) while idle
+            yield note
             hint = "Enter save · Esc cancel"
             if self.session_only:
                 hint += " · kept for this session only"
@@ -471,3 +476,51 @@ class BookmarksScreen(ModalScreen[str | None]):
             self._filter("")
         else:
             self.dismiss(None)
+
+
+# --- the app's b and B ---------------------------------------------------------------------
+
+
+def _store(app: IpxApp) -> Store | None:
+    store = app.settings.store()
+    if store is None:
+        app.notify("Bookmarks are unavailable: the store could not be opened",
+                   severity="error", timeout=8)
+    return store
+
+
+def mark_sidebar(app: IpxApp) -> None:
+    """Mark the bookmarked nodes in the sidebar (re-reading the store)."""
+    store, browser = app.settings.store(), app.browser
+    if store is not None and browser is not None:
+        browser.outline.mark_bookmarked({b.node_id for b in store.bookmarks()})
+
+
+def bookmark_key(app: IpxApp) -> None:
+    """b: bookmark the node shown, or edit or remove its bookmark."""
+    location = app.history.current
+    node_id = location.key if location.kind == "node" else None
+    if node_id is None and app.browser is not None:
+        node_id = app.browser.outline.current_id  # an agency's page: the sidebar's node
+    if node_id is None:
+        app.notify("Move to a node in the outline first: b bookmarks a node", timeout=4)
+        return
+    store = _store(app)
+    if store is not None:
+        bookmark_node(app, store, app.document, node_id, app.script,
+                      lambda: mark_sidebar(app))
+
+
+def bookmarks_key(app: IpxApp) -> None:
+    """B: the list of bookmarks; Enter there goes to one."""
+    store = _store(app)
+    if store is None:
+        return
+
+    def closed(node_id: str | None) -> None:
+        mark_sidebar(app)  # another session may have changed them while the list was open
+        if node_id is not None:
+            app.open_node(node_id)
+
+    app.push_screen(BookmarksScreen(store, app.document, app.script,
+                                    lambda: mark_sidebar(app)), closed)
