@@ -36,6 +36,7 @@ from ipx_tui.core.script import Script, normalize, render
 from ipx_tui.core.segment import Segmenter, load_segmenter
 
 INDEX_FILE = "search_index.json"
+KEYWORDS_FILE = "keywords.json"
 INDEX_VERSION = 1
 KEYWORD_KINDS = ("section", "item")
 """Nodes that get keywords and related nodes (with the preamble)."""
@@ -147,8 +148,7 @@ class Engine:
     """The search index of one document, built from the shipped pre-segmented words."""
 
     def __init__(self, document: Document, segmenter: Segmenter,
-                 words: dict[str, list[str]] | None = None,
-                 extras: dict[str, dict[str, Any]] | None = None) -> None:
+                 words: dict[str, list[str]] | None = None) -> None:
         words = words or {}
         self.document = document
         self.segmenter = segmenter
@@ -183,7 +183,6 @@ class Engine:
         for c in self.counts:
             df.update(c.keys())
         self.idf = {t: self._idf(n) for t, n in df.items()}
-        self.extras = extras or {}
         self._agencies: dict[str, list[Agency]] | None = None
         self._words: dict[str, _WordMatch] = {}
         self._results: dict[tuple[str, int | None], SearchResult] = {}
@@ -437,19 +436,6 @@ class Engine:
                        for a, b in found if a < para_start + hi and b > para_start + lo)
         return Snippet(text, inside)
 
-    # --- keywords and related nodes ---------------------------------------------------------
-
-    def keywords(self, node_id: str, script: Script = "traditional") -> list[str]:
-        """The node's keywords, most characteristic first (empty for parts and front matter)."""
-        rows = self.extras.get(node_id, {}).get("keywords", [])
-        column = 0 if script == "traditional" else 1
-        return [str(row[column]) for row in rows if isinstance(row, list) and len(row) == 2]
-
-    def related(self, node_id: str) -> list[str]:
-        """The nodes sharing the most keywords with this one, most related first."""
-        return [str(i) for i in self.extras.get(node_id, {}).get("related", [])
-                if str(i) in self.position]
-
 
 def _joined(texts: list[str]) -> tuple[str, list[int]]:
     """The texts joined by NUL (never in a cleaned query), and where each starts."""
@@ -495,25 +481,27 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width] + "…"
 
 
-def read_index() -> dict[str, dict[str, Any]]:
-    """The shipped per-node index (words, keywords, related); empty if missing or unreadable."""
+def _read(name: str, version: int) -> dict[str, Any]:
+    """A shipped JSON table's "nodes"; empty if missing, unreadable or of another version."""
     try:
-        data = json.loads((content_dir() / INDEX_FILE).read_text(encoding="utf-8"))
+        data = json.loads((content_dir() / name).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    if not isinstance(data, dict) or data.get("version") != INDEX_VERSION:
+    if not isinstance(data, dict) or data.get("version") != version:
         return {}
     nodes = data.get("nodes")
     return nodes if isinstance(nodes, dict) else {}
 
 
+def read_words() -> dict[str, list[str]]:
+    """The shipped jieba words of each node's normalised own text."""
+    return {k: v for k, v in _read(INDEX_FILE, INDEX_VERSION).items()
+            if isinstance(v, list) and all(isinstance(w, str) for w in v)}
+
+
 def build_engine(document: Document | None = None) -> Engine:
     """A fresh engine over the shipped index (tests and the benchmark time this)."""
-    document = document or load()
-    entries = read_index()
-    words = {k: v["words"] for k, v in entries.items()
-             if isinstance(v, dict) and isinstance(v.get("words"), list)}
-    return Engine(document, load_segmenter(), words, entries)
+    return Engine(document or load(), load_segmenter(), read_words())
 
 
 _lock = threading.Lock()
@@ -535,12 +523,26 @@ def search(query: str, limit: int | None = None) -> SearchResult:
     return engine().search(query, limit)
 
 
+@cache
+def _keyword_table() -> dict[str, Any]:
+    # its own small file, so the detail pane can show keywords without the search index
+    return _read(KEYWORDS_FILE, INDEX_VERSION)
+
+
 def keywords(node_id: str, script: Script = "traditional") -> list[str]:
-    """The keywords of a section or item (and of the preamble), most characteristic first."""
-    return engine().keywords(node_id, script)
+    """The keywords of a section or item (and of the preamble), most characteristic first.
+
+    jieba.analyse TF-IDF on the simplified text, computed at build time; empty for parts and
+    front matter. Reads content/keywords.json on first use (under 1 ms); builds no index.
+    """
+    entry = _keyword_table().get(node_id)
+    rows = entry.get("keywords", []) if isinstance(entry, dict) else []
+    column = 0 if script == "traditional" else 1
+    return [str(row[column]) for row in rows if isinstance(row, list) and len(row) == 2]
 
 
 def related(node_id: str) -> list[str]:
     """The ids of the nodes sharing the most keywords with this one, most related first."""
-    return engine().related(node_id)
-
+    entry = _keyword_table().get(node_id)
+    ids = entry.get("related", []) if isinstance(entry, dict) else []
+    return [str(i) for i in ids]

@@ -186,6 +186,8 @@ def test_search_never_loads_jieba_or_textual() -> None:
 
 def test_the_index_is_built_on_first_use_only() -> None:
     code = ("import sys, ipx_tui.core.search as s; assert s._engine.cache_info().currsize == 0;"
+            "assert s.keywords('2.1') and s.related('2.1');"  # the detail pane needs no index
+            "assert s._engine.cache_info().currsize == 0;"
             "s.search('x'); assert s._engine.cache_info().currsize == 1")
     subprocess.run([sys.executable, "-c", code], check=True)
 

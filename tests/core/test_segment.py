@@ -64,7 +64,7 @@ def test_shipped_words_are_the_default_cut_of_each_node() -> None:
     data = json.loads((content_dir() / INDEX_FILE).read_text(encoding="utf-8"))
     default = default_tokenizer()
     for node in load().nodes:
-        words = data["nodes"][node.id]["words"]
+        words = data["nodes"][node.id]
         assert "".join(words) == normalize(node.text)
         assert words == list(default.cut(normalize(node.text), HMM=False))
 
