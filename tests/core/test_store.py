@@ -205,8 +205,7 @@ def test_reading_imports_neither_tinydb_nor_filelock(path: Path) -> None:
 # --- kiosk: memory only --------------------------------------------------------------------
 
 
-def test_kiosk_store_keeps_everything_in_memory_and_never_touches_disk(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_kiosk_store_keeps_everything_in_memory_and_never_touches_disk() -> None:
     import tinydb  # noqa: F401 — imported now so its own files are not counted below
 
     touched: list[str] = []
@@ -217,20 +216,21 @@ def test_kiosk_store_keeps_everything_in_memory_and_never_touches_disk(
             return real(*args, **kwargs)
         return wrapper
 
-    for module, name in ((os, "open"), (os, "replace"), (os, "rename"), (os, "mkdir"),
-                         (os, "makedirs"), (os, "fsync"), (os, "stat"), (builtins, "open"),
-                         (tempfile, "mkstemp")):
-        monkeypatch.setattr(module, name, spy(name, getattr(module, name)))
-    kiosk = Store.open_default(kiosk=True)
-    assert kiosk.in_memory and kiosk.path is None
-    kiosk.add_bookmark("2.6.3", "只在記憶體")
-    kiosk.add_bookmark("1")
-    kiosk.set_setting("script", "simplified")
-    kiosk.remove_bookmark("1")
-    assert kiosk.get_setting("script", "traditional") == "simplified"
-    assert [(b.node_id, b.note) for b in kiosk.bookmarks()] == [("2.6.3", "只在記憶體")]
+    # A context of its own: undoing the test's monkeypatch would undo conftest's data dir too.
+    with pytest.MonkeyPatch.context() as spying:
+        for module, name in ((os, "open"), (os, "replace"), (os, "rename"), (os, "mkdir"),
+                             (os, "makedirs"), (os, "fsync"), (os, "stat"), (builtins, "open"),
+                             (tempfile, "mkstemp")):
+            spying.setattr(module, name, spy(name, getattr(module, name)))
+        kiosk = Store.open_default(kiosk=True)
+        assert kiosk.in_memory and kiosk.path is None
+        kiosk.add_bookmark("2.6.3", "只在記憶體")
+        kiosk.add_bookmark("1")
+        kiosk.set_setting("script", "simplified")
+        kiosk.remove_bookmark("1")
+        assert kiosk.get_setting("script", "traditional") == "simplified"
+        assert [(b.node_id, b.note) for b in kiosk.bookmarks()] == [("2.6.3", "只在記憶體")]
     assert touched == []
-    monkeypatch.undo()
     assert not locations.data_dir().exists()
     assert kiosk.warnings == []
 
@@ -418,23 +418,23 @@ def _fail_with(code: int) -> Callable[..., Any]:
                                                ("replace", errno.EROFS), ("mkstemp", errno.EROFS),
                                                ("fsync", errno.EIO)])
 def test_failing_writes_raise_store_error_and_keep_the_old_file(
-        path: Path, monkeypatch: pytest.MonkeyPatch, target: str, code: int) -> None:
+        path: Path, target: str, code: int) -> None:
     s = Store(path)
     s.add_bookmark("2.6.3", "舊的")
     s.set_setting("script", "simplified")
     before = path.read_bytes()
     module: Any = tempfile if target == "mkstemp" else os
-    monkeypatch.setattr(module, target, _fail_with(code))
-    with pytest.raises(StoreError) as caught:
-        s.add_bookmark("1")
-    assert str(caught.value) == (f"cannot save to {path.parent}: {os.strerror(code)} "
-                                 "(nothing was changed)")
-    with pytest.raises(StoreError):
-        s.set_setting("script", "traditional")
-    # Reading still works while writing cannot (the app keeps browsing).
-    assert ids(s) == ["2.6.3"]
-    assert s.get_setting("script", "traditional") == "simplified"
-    monkeypatch.undo()
+    with pytest.MonkeyPatch.context() as failing:
+        failing.setattr(module, target, _fail_with(code))
+        with pytest.raises(StoreError) as caught:
+            s.add_bookmark("1")
+        assert str(caught.value) == (f"cannot save to {path.parent}: {os.strerror(code)} "
+                                     "(nothing was changed)")
+        with pytest.raises(StoreError):
+            s.set_setting("script", "traditional")
+        # Reading still works while writing cannot (the app keeps browsing).
+        assert ids(s) == ["2.6.3"]
+        assert s.get_setting("script", "traditional") == "simplified"
     assert path.read_bytes() == before
     assert not list(path.parent.glob(".store.json.*.tmp"))
 

@@ -362,8 +362,7 @@ def test_an_empty_list_says_how_to_add(store: Store) -> None:
 # --- a store that cannot be written --------------------------------------------------------
 
 
-def test_an_unwritable_store_reports_the_error_and_the_app_goes_on(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unwritable_store_reports_the_error_and_the_app_goes_on(tmp_path: Path) -> None:
     store = seeded(Store(tmp_path / "data" / "store.json"))
 
     def full(*args: Any, **kwargs: Any) -> Any:
@@ -373,17 +372,18 @@ def test_an_unwritable_store_reports_the_error_and_the_app_goes_on(
     message = f"cannot save to {tmp_path / 'data'}: No space left on device (nothing was changed)"
 
     async def steps(pilot: Pilot[None]) -> None:
-        monkeypatch.setattr(os, "fsync", full)
-        await pilot.press("b", *"存不了", "enter")
-        await pilot.pause()
-        assert ("error", message) in app.told
-        await pilot.press("B")
-        await pilot.pause()
-        assert len(rows(app)) == 3  # reading still works
-        await pilot.press("d")
-        await pilot.pause()
-        assert len(rows(app)) == 3 and app.told.count(("error", message)) == 2
-        monkeypatch.undo()
+        # Its own context: undoing the test's monkeypatch would undo conftest's data dir too.
+        with pytest.MonkeyPatch.context() as failing:
+            failing.setattr(os, "fsync", full)
+            await pilot.press("b", *"存不了", "enter")
+            await pilot.pause()
+            assert ("error", message) in app.told
+            await pilot.press("B")
+            await pilot.pause()
+            assert len(rows(app)) == 3  # reading still works
+            await pilot.press("d")
+            await pilot.pause()
+            assert len(rows(app)) == 3 and app.told.count(("error", message)) == 2
         await pilot.press("d")
         await pilot.pause()
         assert len(rows(app)) == 2
