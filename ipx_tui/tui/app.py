@@ -20,10 +20,11 @@ import time
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
+from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.theme import Theme
@@ -122,7 +123,7 @@ class TooSmall(Screen[None]):
         from textual.widgets import Static
 
         self.query_one("#too-small", Static).update(
-            f"too small: need at least {MIN_WIDTH}x{MIN_HEIGHT} (now {width}x{height})")
+            f"too small:\nneed at least\n{MIN_WIDTH}x{MIN_HEIGHT}\n(now {width}x{height})")
 
 
 class IpxApp(App[None]):
@@ -438,24 +439,24 @@ class IpxApp(App[None]):
 
     # --- size -------------------------------------------------------------------------
 
-    def on_resize(self) -> None:
-        self._check_size()
+    def on_resize(self, event: events.Resize) -> None:
+        self._check_size(event.size)
 
-    def _check_size(self) -> None:
-        width, height = self.size
+    def _check_size(self, size: Size | None = None) -> None:
+        width, height = size or self.size
         small = width < MIN_WIDTH or height < MIN_HEIGHT
         if small:
             if not isinstance(self.screen, TooSmall):
                 self.push_screen(TooSmall())
-                self.call_after_refresh(self._tell_size)
+                self.call_after_refresh(self._tell_size, Size(width, height))
             else:
-                self._tell_size()
+                self._tell_size(Size(width, height))
         elif isinstance(self.screen, TooSmall):
             self.pop_screen()
 
-    def _tell_size(self) -> None:
+    def _tell_size(self, size: Size | None = None) -> None:
         if isinstance(self.screen, TooSmall):
-            self.screen.show(*self.size)
+            self.screen.show(*(size or self.size))
 
     # --- which keys act where ---------------------------------------------------------
 
@@ -594,16 +595,22 @@ class IpxApp(App[None]):
     # --- reserved for the search and bookmarks features --------------------------------
 
     def action_search(self) -> None:
-        """Search the document (the search feature replaces this)."""
-        self.notify("Search is not available yet")
+        """Search: results as you type, in either script; Enter opens one."""
+        from ipx_tui.tui.screens.search import search_key  # deferred: only when searching
+
+        search_key(self)
 
     def action_next_hit(self) -> None:
-        """Go to the next search hit (the search feature replaces this)."""
-        self.notify("Search is not available yet")
+        """Open the next result of the last search (rank order, like less's n)."""
+        from ipx_tui.tui.screens.search import walk_hits
+
+        walk_hits(self, 1)
 
     def action_prev_hit(self) -> None:
-        """Go to the previous search hit (the search feature replaces this)."""
-        self.notify("Search is not available yet")
+        """Open the previous result of the last search."""
+        from ipx_tui.tui.screens.search import walk_hits
+
+        walk_hits(self, -1)
 
     def action_bookmark(self) -> None:
         """Bookmark the node shown (with a note), or edit or remove its bookmark."""

@@ -27,11 +27,11 @@ def option_text(inv: Involvement, script: Script) -> Text:
     """One line of the list: tasks led, tasks in all, the name, the full name (and today's)."""
     agency = inv.agency
     name = tr(agency.name, script)
-    text = Text(f"{len(inv.lead):>4} {inv.total:>4}  ")
+    text = Text(f"{len(inv.lead):>4} {inv.total:>4}  ", no_wrap=True, overflow="crop")
     text.append(name + " " * max(1, NAME_CELLS + 1 - cell_len(name)), "bold")
     full = tr(agency.full_name, script)
     if agency.renamed:
-        full += " → " + tr(agency.successor, script)
+        full += " → " + tr(agency.successor_short, script)
     if full != name:
         text.append(full, "dim")
     return text
