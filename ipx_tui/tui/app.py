@@ -135,7 +135,7 @@ class IpxApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("question_mark", "help", "Help", tooltip="This help: every key", id="app.help"),
         Binding("a", "agency_picker", "Agency", tooltip="Agency picker: filter on one agency",
                 id="app.agency"),
         Binding("A", "clear_filter", "All", show=False, tooltip="Clear the agency filter",
@@ -411,8 +411,11 @@ class IpxApp(App[None]):
     # --- settings ---------------------------------------------------------------------
 
     def _remembered_node(self) -> str | None:
-        location = self._last_page_location()
-        return location.key if location.kind == "node" else None
+        """The last node shown (an agency page or the matrix is not a place to return to)."""
+        for location in reversed(self.history.entries[: self.history.index + 1]):
+            if location.kind == "node":
+                return location.key
+        return None
 
     def _save_later(self) -> None:
         if self._save_timer is not None:

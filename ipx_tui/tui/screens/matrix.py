@@ -55,14 +55,16 @@ class MatrixTable(DataTable[Text]):
     """The matrix grid, with vi keys besides the arrows."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("k", "cursor_up", "Up", show=False, id="matrix.up"),
-        Binding("j", "cursor_down", "Down", show=False, id="matrix.down"),
-        Binding("h", "cursor_left", "Left", show=False, id="matrix.left"),
-        Binding("l", "cursor_right", "Right", show=False, id="matrix.right"),
-        Binding("g", "scroll_top", "First row", show=False, id="matrix.first"),
-        Binding("G", "scroll_bottom", "Last row", show=False, id="matrix.last"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="matrix.up"),
+        Binding("down,j", "cursor_down", "Down", show=False, id="matrix.down"),
+        Binding("left,h", "cursor_left", "Left", show=False, id="matrix.left"),
+        Binding("right,l", "cursor_right", "Right", show=False, id="matrix.right"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="matrix.page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="matrix.page-up"),
+        Binding("g,home", "scroll_top", "First row", show=False, id="matrix.first"),
+        Binding("G,end", "scroll_bottom", "Last row", show=False, id="matrix.last"),
         Binding("enter", "select_cursor", "Open", id="matrix.open",
-                tooltip="Open the section with the filter on the agency (its page, on a name)"),
+                tooltip="Open the section filtered; on a name, its page"),
     ]
 
 
@@ -191,7 +193,7 @@ class MatrixScreen(Screen[None]):
         if section is None:
             self.ipx.open_agency(inv.agency.name)
         elif section_role(self.ipx.document, inv, section) is None:
-            self.notify(f"{tr(inv.agency.name, self.ipx.script)}: —  {section}",
-                        title="No task here")
+            self.notify(f"{tr(inv.agency.name, self.ipx.script)} has no task in {section}",
+                        timeout=3)
         else:
             self.ipx.open_node(section, agency=inv.agency.name)

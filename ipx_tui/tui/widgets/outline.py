@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from typing import ClassVar
 
 from rich.style import Style
@@ -184,11 +185,10 @@ class Outline(Tree[str]):
             parent.expand()
             parent = parent.parent
         # Tree numbers its lines lazily; read the lines so the node's line is current.
-        self._tree_lines  # noqa: B018
-        if quiet:
-            with self.prevent(Tree.NodeHighlighted):
-                self.move_cursor(target)
-        else:
+        # Reading them re-places the cursor on its old node and posts NodeHighlighted for
+        # it, which would pull the app back there: that must be quiet too.
+        with self.prevent(Tree.NodeHighlighted) if quiet else nullcontext():
+            self._tree_lines  # noqa: B018
             self.move_cursor(target)
         return True
 
