@@ -486,7 +486,8 @@ class Store:
                                  f"{self._file_lock.lock_file} for {LOCK_TIMEOUT:.0f} s"
                                  ) from None
             except OSError as error:
-                raise StoreError(f"cannot save to {directory}: {error.strerror}") from None
+                raise StoreError(f"cannot save to {directory}: {error.strerror} "
+                                 "(nothing was changed)") from None
             try:
                 yield
             finally:
