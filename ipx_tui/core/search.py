@@ -410,13 +410,18 @@ class Engine:
         return _merge(raw)
 
     def snippet(self, node_id: str, terms: Iterable[str], script: Script = "traditional",
-                width: int = 40) -> Snippet:
-        """About ``width`` characters of the paragraph with the node's first match."""
+                width: int = 40, more: str = "…") -> Snippet:
+        """About ``width`` characters of the paragraph with the node's first match.
+
+        ``more`` marks a cut at either end; a screen passes one that is never two cells wide
+        (… is East Asian ambiguous width: two cells in many CJK terminals).
+        """
         node = self.document.node(node_id)
         found = self.spans(node_id, terms)
         if not found:
             first = node.paragraphs[0] if node.paragraphs else ""
-            return Snippet(_shorten(render(first, script), width), ())
+            shown = render(first, script)
+            return Snippet(shown if len(shown) <= width else shown[:width] + more, ())
         start = found[0][0]
         # the paragraph holding the first match, and where it starts in node.text
         para_start, paragraph = 0, ""
@@ -430,8 +435,8 @@ class Engine:
         local = start - para_start
         lo = max(0, min(local - width // 4, len(paragraph) - width))
         hi = min(len(paragraph), lo + width)
-        text = ("…" if lo else "") + shown[lo:hi] + ("…" if hi < len(paragraph) else "")
-        shift = (1 if lo else 0) - lo - para_start
+        text = (more if lo else "") + shown[lo:hi] + (more if hi < len(paragraph) else "")
+        shift = (len(more) if lo else 0) - lo - para_start
         inside = tuple((max(a, para_start + lo) + shift, min(b, para_start + hi) + shift)
                        for a, b in found if a < para_start + hi and b > para_start + lo)
         return Snippet(text, inside)
@@ -477,10 +482,6 @@ def _merge(spans: list[Span]) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def _shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[:width] + "…"
-
-
 def _read(name: str, version: int) -> dict[str, Any]:
     """A shipped JSON table's "nodes"; empty if missing, unreadable or of another version."""
     try:
@@ -510,6 +511,11 @@ _lock = threading.Lock()
 @cache
 def _engine() -> Engine:
     return build_engine()
+
+
+def ready() -> bool:
+    """Whether the process's engine is built (then a search costs microseconds)."""
+    return _engine.cache_info().currsize > 0
 
 
 def engine() -> Engine:

@@ -1,0 +1,261 @@
+"""Search in the browser: ``/`` opens the bar, results follow every keystroke, ``n``/``N`` walk.
+
+The engine (:mod:`ipx_tui.core.search`) is built in a worker when the bar first opens (about
+20 ms), never before the first frame; a keystroke that comes sooner is answered when it is
+ready. After that a search costs tens of microseconds, so results are computed on the UI
+thread, in the keystroke's own frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+from weakref import WeakKeyDictionary
+
+from rich.cells import cell_len, set_cell_size
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.geometry import Region
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from ipx_tui.core import search as core
+from ipx_tui.core.script import Script
+from ipx_tui.core.search import Hit, SearchResult
+from ipx_tui.tui.texts import tr
+from ipx_tui.tui.typed import ipx_of
+
+if TYPE_CHECKING:
+    from ipx_tui.tui.app import IpxApp
+    from ipx_tui.tui.widgets.detail import Detail
+
+MORE = "⋯"
+"""Marks cut text: never two cells wide, unlike … (East Asian ambiguous width)."""
+INDENT = 9
+"""Cells before a result's title and snippet: the id column."""
+MATCH_STYLE = "black on yellow"
+"""A match in a snippet: the detail pane's highlight colours (the terminal's own yellow)."""
+PLACEHOLDER = "search: words in either script (all must occur), an agency by any name"
+
+
+@dataclass
+class Session:
+    """The last search the reader opened a result of: what n and N walk."""
+
+    result: SearchResult
+    index: int
+    """The hit shown last."""
+
+
+_sessions: WeakKeyDictionary[App[None], Session] = WeakKeyDictionary()
+_queries: WeakKeyDictionary[App[None], str] = WeakKeyDictionary()
+
+
+def fit(text: str, cells: int) -> str:
+    """text cut to at most ``cells`` terminal cells, with MORE where it was cut."""
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, max(0, cells - 1)) + MORE if cells > 0 else ""
+
+
+def status_text(result: SearchResult, script: Script) -> str:
+    """The line under the bar: how many nodes, what an alias stands for, or why nothing."""
+    if not result.words:
+        return "Enter opens the highlighted result · n/N then walk the results · Esc closes"
+    shown = fit(" ".join(core.clean(result.query).split()), 40)
+    notes = []
+    for note in result.aliases:
+        names = "、".join(tr(a, script) for a in note.agencies)
+        notes.append(f"{note.word}: today's name of {names}" if note.today
+                     else f"{note.word} = {names}")
+    if result.partial and result.hits:
+        head = (f"no node contains {shown}; {result.total} contain some of its words "
+                f"({'、'.join(result.fallback_words)}), marked ~")
+    elif result.partial:
+        head = f"no node contains {shown}, nor any of its words of two or more characters"
+    else:
+        head = f"{result.total} node{'s' if result.total != 1 else ''}"
+    return " · ".join([head, *notes])
+
+
+def option_text(hit: Hit, result: SearchResult, script: Script, cells: int) -> Text:
+    """A result: ``id  title`` and, under it, a snippet with the matches highlighted."""
+    today = any(note.today for note in result.aliases)
+    title = tr(hit.title, script)
+    if hit.via and today:
+        title += f"  [2015: {'、'.join(tr(v, script) for v in hit.via)}]"
+    mark = "~" if hit.partial else " "
+    text = Text(no_wrap=True, overflow="crop")
+    text.append(f"{mark}{hit.node_id:<{INDENT - 2}} ", "bold")
+    text.append(fit(title, cells - INDENT), "bold" if hit.title_hit else "")
+    text.append("\n" + " " * INDENT)
+    room = max(8, (cells - INDENT) // 2)  # the text is double-width
+    snippet = core.engine().snippet(hit.node_id, result.terms, script, room - 2, MORE)
+    line = Text(fit(snippet.text, cells - INDENT))
+    for a, b in snippet.spans:
+        line.stylize(MATCH_STYLE, a, b)
+    text.append_text(line)
+    return text
+
+
+class SearchScreen(ModalScreen[str | None]):
+    """The search bar and its results; the result is the node to open, or None."""
+
+    CSS_PATH = "search.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="search.close"),
+        Binding("enter", "open", "Open", id="search.open"),
+        Binding("down", "move(1)", "Next result", show=False, id="search.down"),
+        Binding("up", "move(-1)", "Previous result", show=False, id="search.up"),
+        Binding("pagedown", "move(5)", "Page down", show=False, id="search.page-down"),
+        Binding("pageup", "move(-5)", "Page up", show=False, id="search.page-up"),
+    ]
+
+    def __init__(self, script: Script, query: str = "") -> None:
+        super().__init__()
+        self.script = script
+        self.input = Input(value=query, id="search-input", placeholder=PLACEHOLDER)
+        self.input.cursor_blink = False  # nothing blinks, so an idle screen sends nothing
+        self.status = Static("", id="search-status", markup=False)
+        self.results = OptionList(id="search-results")
+        self.results.can_focus = False  # typing always goes to the bar; arrows move the list
+        self.result: SearchResult | None = None
+        self.pending: str | None = None
+        """A query typed before the engine was ready."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search"):
+            yield self.input
+            yield self.status
+            yield self.results
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.input.focus()
+        if core.ready():
+            self.show_results(self.input.value)
+        else:
+            self.pending = self.input.value
+            self.status.update("indexing…")
+            self._build()
+
+    @work(thread=True, exclusive=True, group="search-index")
+    def _build(self) -> None:
+        core.engine()
+        self.app.call_from_thread(self._built)
+
+    def _built(self) -> None:
+        if self.pending is not None:
+            self.pending = None
+            self.show_results(self.input.value)
+
+    @on(Input.Changed, "#search-input")
+    def _typed(self, event: Input.Changed) -> None:
+        if core.ready():
+            self.show_results(event.value)
+        else:
+            self.pending = event.value
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self) -> None:
+        self.action_open()
+
+    @on(OptionList.OptionSelected, "#search-results")
+    def _clicked(self, event: OptionList.OptionSelected) -> None:
+        self.results.highlighted = event.option_index
+        self.action_open()
+
+    def show_results(self, query: str) -> None:
+        """Search and list the results, best first, the first one highlighted."""
+        result = core.search(query)
+        self.result = result
+        cells = (self.results.size.width or int(self.app.size.width * 0.9)) - 3
+        self.status.update(status_text(result, self.script))
+        self.results.clear_options()
+        self.results.add_options(Option(option_text(hit, result, self.script, cells),
+                                        id=hit.node_id) for hit in result.hits)
+        if result.hits:
+            self.results.highlighted = 0
+
+    def refresh_script(self) -> None:
+        """The app switched 繁/简 (it calls this on every screen)."""
+        self.script = ipx_of(self).script
+        self.show_results(self.input.value)
+
+    def action_move(self, step: int) -> None:
+        """Move the highlight in the results."""
+        count = self.results.option_count
+        if count:
+            at = self.results.highlighted or 0
+            self.results.highlighted = max(0, min(count - 1, at + step))
+
+    def action_open(self) -> None:
+        """Open the highlighted result."""
+        at = self.results.highlighted
+        if self.result is None or at is None or not self.result.hits:
+            self.app.bell()
+            return
+        _sessions[self.app] = Session(self.result, at)
+        self.dismiss(self.result.hits[at].node_id)
+
+    def action_close(self) -> None:
+        """Close, back to where the reader was."""
+        self.dismiss(None)
+
+
+def search_key(app: IpxApp) -> None:
+    """/: open the search bar with the last query (selected, so typing replaces it)."""
+
+    def closed(node_id: str | None) -> None:
+        _queries[app] = screen.input.value
+        session = _sessions.get(app)
+        if node_id is not None and session is not None:
+            show_hit(app, session)
+
+    screen = SearchScreen(app.script, _queries.get(app, ""))
+    app.push_screen(screen, closed)
+
+
+def walk_hits(app: IpxApp, step: int) -> None:
+    """n / N: the next or previous result of the last search, in rank order, wrapping."""
+    session = _sessions.get(app)
+    if session is None:
+        app.notify("No search yet: / searches", timeout=3)
+        return
+    count = len(session.result.hits)
+    index = session.index + step
+    wrapped = not 0 <= index < count
+    session.index = index % count
+    show_hit(app, session, wrapped)
+
+
+def show_hit(app: IpxApp, session: Session, wrapped: bool = False) -> None:
+    """Open the session's current hit with its matches highlighted, the first one in view."""
+    hit = session.result.hits[session.index]
+    app.open_node(hit.node_id, highlight=list(hit.terms))
+    app.clear_notifications()  # one line for the walk, not a stack of them
+    where = f"hit {session.index + 1} of {len(session.result.hits)}"
+    if wrapped:
+        where += ", from the " + ("top" if session.index == 0 else "bottom")
+    app.notify(where, timeout=2)
+    browser = app.browser
+    if browser is not None:
+        app.call_after_refresh(scroll_to_first_match, browser.detail)
+
+
+def scroll_to_first_match(detail: Detail) -> None:
+    """Scroll the detail pane so the first highlighted line is in view (near the top)."""
+    prose = detail.prose
+    layout = prose.layout_at(prose.size.width or detail.size.width)
+    style = prose.get_visual_style("prose--highlight", partial=True)
+    for number, line in enumerate(layout.lines):
+        if any(span.style == style for span in line.spans):
+            top = prose.virtual_region.y + max(0, number - 2)
+            detail.scroll_to_region(Region(0, top, 1, 1), animate=False,
+                                    immediate=True, top=True)
+            return

@@ -1,0 +1,180 @@
+"""The search bar in the browser, driven by Pilot: / types n N Enter Esc."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Input, OptionList, Static
+
+from ipx_tui.core import search as core
+from ipx_tui.tui.app import IpxApp
+from ipx_tui.tui.screens.search import MATCH_STYLE, SearchScreen
+from tests.tui.kit import browsing as _browsing
+from tests.tui.kit import detail_text, pilot_test, settle
+
+PHYSICAL = ["1.3", "2.2.1", "2.2.4", "2.3.2", "2.3.4", "2.4.3", "2.7.2", "2.9.2", "2.10.3",
+            "3.1.2", "3.6.1"]
+"""The 11 nodes whose own text has 物聯網 (grep -c 物聯網 content/document.txt)."""
+
+
+def browsing(**options: Any) -> Any:
+    """The browser at 100x30, not restoring a last session."""
+    return _browsing(remember=False, **options)
+
+
+async def type_in(app: IpxApp, pilot: Pilot[None], text: str) -> None:
+    for char in text:
+        await pilot.press("space" if char == " " else char)
+    await settle(app, pilot)
+
+
+def bar(app: IpxApp) -> SearchScreen:
+    assert isinstance(app.screen, SearchScreen)
+    return app.screen
+
+
+def listed(app: IpxApp) -> list[str]:
+    results = bar(app).query_one("#search-results", OptionList)
+    return [str(results.get_option_at_index(i).id) for i in range(results.option_count)]
+
+
+def status(app: IpxApp) -> str:
+    return str(bar(app).query_one("#search-status", Static).render())
+
+
+@pilot_test
+async def test_the_index_waits_for_the_first_search() -> None:
+    core._engine.cache_clear()
+    async with browsing() as (app, pilot):
+        assert not core.ready()  # not at start, not in the warm-up after the first frame
+        await pilot.press("slash")
+        await settle(app, pilot)
+        assert core.ready() and isinstance(app.screen, SearchScreen)
+
+
+@pilot_test
+async def test_results_follow_every_keystroke_in_either_script() -> None:
+    async with browsing() as (app, pilot):
+        await pilot.press("slash")
+        await settle(app, pilot)
+        field = bar(app).query_one("#search-input", Input)
+        assert field.has_focus and field.cursor_blink is False  # idle sends nothing
+        await type_in(app, pilot, "物")
+        many = len(listed(app))
+        await type_in(app, pilot, "聯")
+        assert len(listed(app)) < many  # no Enter needed
+        await type_in(app, pilot, "网")  # 物聯网: mixed scripts
+        assert sorted(listed(app)) == sorted(PHYSICAL)
+        assert status(app) == "11 nodes"
+        assert listed(app) == [h.node_id for h in core.search("物联网").hits]
+
+
+@pilot_test
+async def test_each_result_shows_id_title_and_highlighted_snippet() -> None:
+    async with browsing() as (app, pilot):
+        await pilot.press("slash")
+        await type_in(app, pilot, "平台")
+        assert status(app) == "41 nodes"
+        results = bar(app).query_one("#search-results", OptionList)
+        prompt = results.get_option_at_index(0).prompt
+        first = str(prompt).split("\n")[0]
+        assert first.split() == ["2.5.1", "探索推進互聯網金融雲服務平台建設"]  # the title hit
+        marked = [str(prompt)[s.start:s.end] for s in prompt.spans  # type: ignore[union-attr]
+                  if s.style == MATCH_STYLE]
+        assert marked and set(marked) == {"平台"}
+
+
+@pilot_test
+async def test_enter_opens_the_node_with_its_matches_highlighted_and_n_walks() -> None:
+    async with browsing(goto="2.6.3") as (app, pilot):
+        await pilot.press("slash")
+        await type_in(app, pilot, "物聯網")
+        ranked = listed(app)
+        await pilot.press("down", "enter")
+        await settle(app, pilot)
+        assert app.screen is app.browser
+        assert app.history.current.key == ranked[1] and app.highlight == ["物联网"]
+        assert "物聯網" in detail_text(app)
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.history.current.key == ranked[2]
+        for _ in range(3):
+            await pilot.press("N")
+        await settle(app, pilot)
+        assert app.history.current.key == ranked[-1]  # wrapped round, like less with wrapscan
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.history.current.key == ranked[0]
+
+
+@pilot_test
+async def test_escape_returns_to_where_the_reader_was() -> None:
+    async with browsing(goto="2.6.3") as (app, pilot):
+        await pilot.press("slash")
+        await type_in(app, pilot, "醫療")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.screen is app.browser
+        assert app.history.current.key == "2.6.3" and not app.highlight
+        await pilot.press("n")  # nothing was opened: nothing to walk
+        await settle(app, pilot)
+        assert app.history.current.key == "2.6.3"
+        # the bar opens again with the last query, selected so typing replaces it
+        await pilot.press("slash")
+        await settle(app, pilot)
+        field = bar(app).query_one("#search-input", Input)
+        assert field.value == "醫療" and listed(app)
+        await type_in(app, pilot, "ipv6")
+        assert field.value == "ipv6" and listed(app) == ["3.1.1"]
+
+
+@pilot_test
+async def test_aliases_partial_and_no_hits_are_said() -> None:
+    async with browsing() as (app, pilot):
+        await pilot.press("slash")
+        await type_in(app, pilot, "市场监管总局")
+        assert status(app).startswith("10 nodes · 市场监管总局: today's name of 質檢總局")
+        results = bar(app).query_one("#search-results", OptionList)
+        assert "[2015: 質檢總局、食品藥品監管總局]" in str(results.get_option_at_index(0).prompt)
+        await pilot.press("ctrl+u")
+        await type_in(app, pilot, "互联网金融创新平台")
+        assert "79 contain some of its words" in status(app)
+        assert str(results.get_option_at_index(0).prompt).startswith("~")
+        await pilot.press("ctrl+u")
+        await type_in(app, pilot, "区块链")
+        assert status(app).startswith("no node contains 区块链") and listed(app) == []
+        await pilot.press("enter")  # nothing to open: a bell, and the bar stays
+        await settle(app, pilot)
+        assert isinstance(app.screen, SearchScreen)
+
+
+@pilot_test
+async def test_bad_input_in_the_bar() -> None:
+    async with browsing() as (app, pilot):
+        await pilot.press("slash")
+        await settle(app, pilot)
+        field = bar(app).query_one("#search-input", Input)
+        for junk in ("(.*", "   ", "🙂", "\x1b[2J", "互聯網" * 3334):
+            field.value = junk
+            await settle(app, pilot)
+            assert isinstance(app.screen, SearchScreen)
+        assert len(status(app)) < 120  # a paste is cut short in the status line
+
+
+@pilot_test
+async def test_n_before_any_search_says_so() -> None:
+    async with browsing(goto="2.6.3") as (app, pilot):
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.history.current.key == "2.6.3"
+        assert [n.message for n in app._notifications] == ["No search yet: / searches"]
+
+
+@pilot_test
+async def test_results_follow_the_script() -> None:
+    async with browsing(script="simplified") as (app, pilot):
+        await pilot.press("slash")
+        await type_in(app, pilot, "物聯網")
+        results = bar(app).query_one("#search-results", OptionList)
+        assert "物联网" in str(results.get_option_at_index(0).prompt)
