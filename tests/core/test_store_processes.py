@@ -70,7 +70,7 @@ def test_a_writer_killed_at_random_50_times_never_loses_an_add(tmp_path: Path) -
     seed = int(os.environ.get("IPX_TUI_CRASH_SEED", "20150704"))
     rng = random.Random(seed)
     returned: set[str] = set()
-    killed_mid_run = 0
+    killed_mid_run = mid_write = 0
     for round_ in range(50):
         writer = _writer(path, f"r{round_}", 10_000, wait=False)
         time.sleep(rng.uniform(0.0, 0.06))
@@ -78,6 +78,8 @@ def test_a_writer_killed_at_random_50_times_never_loses_an_add(tmp_path: Path) -
         output, _ = writer.communicate(timeout=30)
         assert writer.returncode == -signal.SIGKILL, f"round {round_} (seed {seed})"
         # Only whole lines count: a kill can land in the middle of a print.
+        if list(path.parent.glob(".store.json.*.tmp")):
+            mid_write += 1  # killed between writing the temporary file and the rename
         lines = output.split("\n")[:-1]
         returned.update(lines)
         killed_mid_run += bool(lines)
@@ -92,5 +94,6 @@ def test_a_writer_killed_at_random_50_times_never_loses_an_add(tmp_path: Path) -
         assert not [p.name for p in path.parent.iterdir() if ".corrupt-" in p.name]
     # The kills did land while adds were going on, not only before the first one.
     assert killed_mid_run >= 25, killed_mid_run
-    print(f"\n{len(returned)} adds returned over 50 kills; "
-          f"{killed_mid_run} kills landed after at least one add (seed {seed})")
+    assert mid_write >= 1, "no kill landed inside a write: the test proved less than it says"
+    print(f"\n{len(returned)} adds returned over 50 kills; {killed_mid_run} kills landed "
+          f"after at least one add, {mid_write} in the middle of a write (seed {seed})")
