@@ -11,6 +11,7 @@ hits); snippets are timed apart, for the 20 rows a results list shows.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import os
 import resource
@@ -132,6 +133,8 @@ def main() -> int:
             engine.snippet(h.node_id, t) for h in r]))
     _figures("snippets for the top 20 rows", snippets)
 
+    asyncio.run(_tui(both))
+
     print("bad input (one call each, cold):")
     for label, q in [("10,000-character paste", "互聯網" * 3334), ("only spaces", " " * 50),
                      ("regex metacharacters", ".*[(+?\\"), ("control characters", "\x00\x1b[2J"),
@@ -140,6 +143,40 @@ def main() -> int:
         engine._results.clear()
         print(f"  {label:<28} {_time(lambda q=q: engine.search(q)):10.1f} µs")  # type: ignore[misc]
     return 0
+
+
+async def _tui(queries: list[str]) -> None:
+    """What a keystroke costs in the search bar: the handler, and until the screen is idle."""
+    from ipx_tui.tui.app import IpxApp
+    from ipx_tui.tui.screens.search import SearchScreen
+
+    app = IpxApp(remember=False, kiosk=True)  # kiosk: settings in memory, nothing written
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.press("slash")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        handler: list[float] = []
+        settled: list[float] = []
+        bare: list[float] = []
+        for _ in range(20):
+            start = time.perf_counter_ns()
+            await pilot.pause()
+            bare.append((time.perf_counter_ns() - start) / 1000)
+        for q in queries:
+            for end in range(1, len(q) + 1):
+                start = time.perf_counter_ns()
+                screen.show_results(q[:end])
+                handler.append((time.perf_counter_ns() - start) / 1000)
+                await pilot.pause()
+                settled.append((time.perf_counter_ns() - start) / 1000)
+    print("in the search bar at 100x30 (every prefix of every query, as typed):")
+    _figures("keystroke handler (search + result rows)", handler)
+    _figures("until the app is idle again (incl. render)", settled)
+    _figures("…of which Pilot's own pause, doing nothing", bare)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, NamedTuple
 
 from ipx_tui.core.agencies import Agency
@@ -100,7 +100,7 @@ class SearchResult:
     fallback_words: tuple[str, ...] = ()
     aliases: tuple[AliasNote, ...] = ()
 
-    @property
+    @cached_property
     def terms(self) -> tuple[str, ...]:
         """Every normalised string to highlight in the hits."""
         return tuple(dict.fromkeys(t for hit in self.hits for t in hit.terms))

@@ -178,3 +178,19 @@ async def test_results_follow_the_script() -> None:
         await type_in(app, pilot, "物聯網")
         results = bar(app).query_one("#search-results", OptionList)
         assert "物联网" in str(results.get_option_at_index(0).prompt)
+
+
+@pilot_test
+async def test_every_result_is_listed_the_first_rows_at_once() -> None:
+    async with browsing() as (app, pilot):
+        await pilot.press("slash")
+        await settle(app, pilot)
+        bar(app).show_results("互")  # 75 nodes: 20 rows in this frame, the rest after it
+        assert len(listed(app)) == 20
+        await settle(app, pilot)
+        assert listed(app) == [h.node_id for h in core.search("互").hits]
+        assert len(listed(app)) == 75 and status(app) == "75 nodes"
+        bar(app).show_results("互")
+        bar(app).show_results("平台")  # the rows of the older list are not added to it
+        await settle(app, pilot)
+        assert listed(app) == [h.node_id for h in core.search("平台").hits]

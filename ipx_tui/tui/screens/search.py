@@ -39,6 +39,8 @@ INDENT = 9
 """Cells before a result's title and snippet: the id column."""
 MATCH_STYLE = "black on yellow"
 """A match in a snippet: the detail pane's highlight colours (the terminal's own yellow)."""
+FIRST_ROWS = 20
+"""Result rows made in the keystroke's own frame: more than any terminal shows at once."""
 PLACEHOLDER = "search: words in either script (all must occur), an agency by any name"
 
 
@@ -127,6 +129,8 @@ class SearchScreen(ModalScreen[str | None]):
         self.result: SearchResult | None = None
         self.pending: str | None = None
         """A query typed before the engine was ready."""
+        self.generation = 0
+        """Counts the result lists shown, so rows meant for an older one are not added."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search"):
@@ -171,16 +175,30 @@ class SearchScreen(ModalScreen[str | None]):
         self.action_open()
 
     def show_results(self, query: str) -> None:
-        """Search and list the results, best first, the first one highlighted."""
+        """Search and list the results, best first, the first one highlighted.
+
+        The rows a screen can show go in now, in the keystroke's frame; the rest (a
+        one-character query can match 80 nodes) are added once that frame is drawn.
+        """
         result = core.search(query)
         self.result = result
-        cells = (self.results.size.width or int(self.app.size.width * 0.9)) - 3
+        self.generation += 1
         self.status.update(status_text(result, self.script))
         self.results.clear_options()
-        self.results.add_options(Option(option_text(hit, result, self.script, cells),
-                                        id=hit.node_id) for hit in result.hits)
+        self.results.add_options(self._options(result, 0, FIRST_ROWS))
         if result.hits:
             self.results.highlighted = 0
+        if len(result.hits) > FIRST_ROWS:
+            self.call_after_refresh(self._add_rest, self.generation)
+
+    def _add_rest(self, generation: int) -> None:
+        if generation == self.generation and self.result is not None:
+            self.results.add_options(self._options(self.result, FIRST_ROWS, None))
+
+    def _options(self, result: SearchResult, start: int, end: int | None) -> list[Option]:
+        cells = (self.results.size.width or int(self.app.size.width * 0.9)) - 3
+        return [Option(option_text(hit, result, self.script, cells), id=hit.node_id)
+                for hit in result.hits[start:end]]
 
     def refresh_script(self) -> None:
         """The app switched 繁/简 (it calls this on every screen)."""
