@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 from textual.pilot import Pilot
@@ -194,3 +196,22 @@ async def test_every_result_is_listed_the_first_rows_at_once() -> None:
         bar(app).show_results("平台")  # the rows of the older list are not added to it
         await settle(app, pilot)
         assert listed(app) == [h.node_id for h in core.search("平台").hits]
+
+
+def test_nothing_of_search_loads_before_the_first_search() -> None:
+    code = """
+import asyncio, sys
+from ipx_tui.tui.app import IpxApp
+async def main():
+    app = IpxApp(remember=False, kiosk=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        print(sorted(m for m in ("ipx_tui.core.search", "ipx_tui.core.segment",
+                                 "ipx_tui.tui.screens.search", "jieba") if m in sys.modules))
+asyncio.run(main())
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60)
+    assert out.stdout.strip() == "[]"
