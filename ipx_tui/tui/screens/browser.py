@@ -120,12 +120,15 @@ class BrowserScreen(Screen[None]):
 
     def focus_outline(self) -> None:
         """Focus the sidebar, showing it if it was hidden."""
-        self.remove_class("-no-sidebar", "-reading")
+        # Only change classes that are set: a class change restyles the whole screen.
+        if self.has_class("-no-sidebar") or self.has_class("-reading"):
+            self.remove_class("-no-sidebar", "-reading")
         self.outline.focus()
 
     def focus_detail(self) -> None:
         """Focus the detail pane (in a narrow terminal it then fills the screen)."""
-        self.add_class("-reading")
+        if self.has_class("-narrow"):
+            self.add_class("-reading")
         self.detail.focus()
 
     def action_switch_pane(self) -> None:
@@ -156,4 +159,7 @@ class BrowserScreen(Screen[None]):
         self.detail.scroll_page_up(animate=False)
 
     def on_resize(self, event: events.Resize) -> None:
-        self.set_class(event.size.width < NARROW, "-narrow")
+        narrow = event.size.width < NARROW
+        if narrow != self.has_class("-narrow"):
+            self.set_class(narrow, "-narrow")
+            self.set_class(narrow and self.detail.has_focus, "-reading")

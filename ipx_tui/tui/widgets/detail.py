@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.css.styles import RulesMap
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.message import Message
+from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import RenderOptions, Visual
-from textual.widget import Widget
 
 from ipx_tui.tui.pages import Block, Page, Target
 from ipx_tui.tui.texts import find_terms
 from ipx_tui.tui.wrap import break_offsets
 
 TAGS = ("crumb", "heading", "label", "dim", "text", "lead", "participant", "count")
+"""The run tags of :mod:`ipx_tui.tui.pages`, each styled by ``prose--<tag>`` in app.tcss."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,71 +31,128 @@ class Layout:
     """The line each link starts on, in link order."""
 
 
-class ProseVisual(Visual):
-    """Lines already broken by :func:`ipx_tui.tui.wrap.break_offsets`, drawn as they are."""
+class Detail(ScrollView, can_focus=True):
+    """The detail pane: a page wrapped to the pane's width, scrolled, with selectable links.
 
-    def __init__(self, layout: Callable[[int], Layout]) -> None:
-        self._layout = layout
+    It draws its own lines (Textual's line API), so showing another page repaints the pane
+    without laying out the screen again: a key in the sidebar costs one repaint.
+    """
 
-    def render_strips(self, width: int, height: int | None, style: Style,
-                      options: RenderOptions) -> list[Strip]:
-        lines = self._layout(width).lines
-        if height is not None:
-            lines = lines[:height]
-        return Content("\n").join(lines).render_strips(width, height, style, options)
-
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return container_width
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        return len(self._layout(width).lines)
-
-
-class Prose(Widget):
-    """A page: blocks of tagged runs, wrapped to the widget's width."""
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up,k", "scroll_up", "Scroll up", show=False, id="detail.up"),
+        Binding("down,j", "scroll_down", "Scroll down", show=False, id="detail.down"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="detail.page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="detail.page-up"),
+        Binding("g,home", "scroll_home", "Top", show=False, id="detail.top"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="detail.bottom"),
+        Binding("right,l", "next_link", "Link", key_display="←→", tooltip="Next link",
+                id="detail.next-link"),
+        Binding("left,h", "previous_link", "Previous link (at the first: sidebar)", show=False,
+                id="detail.previous-link"),
+        Binding("enter", "open_link", "Open", tooltip="Open the selected link",
+                id="detail.open-link"),
+    ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *(f"prose--{tag}" for tag in TAGS),
         "prose--link", "prose--link-selected", "prose--filter", "prose--highlight",
     }
 
+    class LinkChosen(Message):
+        """The reader opened a link."""
+
+        def __init__(self, target: Target) -> None:
+            super().__init__()
+            self.target = target
+
+    class LeftEdge(Message):
+        """The reader went left from the first link: back to the sidebar."""
+
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id)
         self.page = Page((), "")
+        """The page shown."""
         self.highlight: tuple[str, ...] = ()
+        """The terms highlighted in the page's text."""
         self.selected = -1
         """The selected link, or -1."""
-        self.show_selection = False
         self._layouts: dict[tuple[int, int, bool], Layout] = {}
 
-    def set_page(self, page: Page, highlight: Sequence[str] = ()) -> None:
-        """Show a page, with these terms highlighted in its text."""
+    @property
+    def prose(self) -> Detail:
+        """The pane itself (it was once a widget inside the pane; kept for older callers)."""
+        return self
+
+    @property
+    def selected_link(self) -> Target | None:
+        """Where the selected link leads, if one is selected."""
+        links = self.page.links
+        return links[self.selected] if 0 <= self.selected < len(links) else None
+
+    @property
+    def text_width(self) -> int:
+        """The cells a line of text has."""
+        return self.scrollable_content_region.width
+
+    def show(self, page: Page, highlight: Sequence[str] = (), *, keep_scroll: bool = False) -> None:
+        """Show a page from its top (or where it was, when only its looks changed)."""
+        keep = keep_scroll and 0 <= self.selected < len(page.links)
         self.page = page
         self.highlight = tuple(t for t in highlight if t)
-        self.selected = -1
+        self.selected = self.selected if keep else -1
         self._changed()
+        if not keep_scroll:
+            self.scroll_to(0, 0, animate=False, immediate=True)
 
-    def select(self, index: int) -> None:
-        """Select a link by its index (-1 for none)."""
-        self.selected = index
-        self._changed()
+    def first_highlight_line(self) -> int | None:
+        """The first line with a highlighted term, if any."""
+        style = self._style("prose--highlight")
+        for number, line in enumerate(self.layout_at(self.text_width).lines):
+            if any(span.style == style for span in line.spans):
+                return number
+        return None
 
-    def set_show_selection(self, show: bool) -> None:
-        """Draw the selected link as selected (only while the pane has focus)."""
-        if show != self.show_selection:
-            self.show_selection = show
-            self._changed()
+    def scroll_to_first_highlight(self, above: int = 2) -> None:
+        """Scroll so the first highlighted line is near the top (``above`` lines under it)."""
+        number = self.first_highlight_line()
+        if number is not None:
+            self.scroll_to(0, max(0, number - above), animate=False, immediate=True)
 
     def _changed(self) -> None:
         self._layouts.clear()
-        self.refresh(layout=True)
+        self._update_virtual_size()
+        self.refresh()
 
-    def render(self) -> Visual:
-        return ProseVisual(self.layout_at)
+    def _update_virtual_size(self) -> None:
+        width = self.text_width
+        if width <= 0:
+            return
+        size = Size(width, len(self.layout_at(width).lines))
+        if size != self.virtual_size:
+            # Only the scrollable height changed. With the scrollbar always there (app.tcss:
+            # overflow-y: scroll) that needs new scrollbar figures, not a layout of the whole
+            # screen; this is Textual's own path for a size change without layout.
+            self.set_reactive(Detail.virtual_size, size)
+            self._scroll_update(size)
+
+    def on_resize(self) -> None:
+        self._update_virtual_size()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.text_width
+        style = self.rich_style
+        lines = self.layout_at(width).lines
+        if scroll_y + y >= len(lines):
+            return Strip.blank(width, style)
+        segments = lines[scroll_y + y].render_segments(self.visual_style)
+        return Strip(segments).crop_extend(scroll_x, scroll_x + width, style)
+
+    # --- laying out -------------------------------------------------------------------
 
     def layout_at(self, width: int) -> Layout:
         """The page broken into lines for a width (cached)."""
-        key = (width, self.selected, self.show_selection)
+        key = (width, self.selected, self.has_focus)
         found = self._layouts.get(key)
         if found is None:
             found = self._layouts[key] = self._lay_out(width)
@@ -118,37 +173,35 @@ class Prose(Widget):
             offsets = break_offsets(content.plain, max(width - indent - hang, 1),
                                     max(width - indent, 1))
             first_line = len(lines)
-            bounds = [0, *offsets]
             for n, piece in enumerate(content.divide(offsets) if offsets else [content]):
                 pad = indent if n == 0 else indent + hang
                 lines.append(piece.rstrip().pad_left(pad) if pad else piece.rstrip())
             for start in starts:
-                line = first_line
-                for n, bound in enumerate(bounds):
-                    if start >= bound:
-                        line = first_line + n
-                link_lines.append(line)
+                link_lines.append(first_line + sum(1 for bound in offsets if start >= bound))
         return Layout(lines, link_lines)
 
     def _styled(self, block: Block, first_link: int) -> tuple[Content, list[int]]:
         """The block as styled content, and where each of its links starts."""
-        content = Content("")
+        pieces: list[Content] = []
         starts: list[int] = []
+        at = 0
         link = first_link
         for run in block.runs:
             piece = Content(run.text)
             if run.tag:
                 piece = piece.stylize(self._style(f"prose--{run.tag}"))
             if run.link is not None:
-                starts.append(len(content.plain))
+                starts.append(at)
                 if run.tag != "crumb":  # the place line stays quiet; its parts still select
                     piece = piece.stylize(self._style("prose--link"))
                 if run.filtered:
                     piece = piece.stylize(self._style("prose--filter"))
-                if link == self.selected and self.show_selection:
+                if link == self.selected and self.has_focus:
                     piece = piece.stylize(self._style("prose--link-selected"))
                 link += 1
-            content = content + piece
+            pieces.append(piece)
+            at += len(run.text)
+        content = Content("").join(pieces)
         if self.highlight:
             for start, end in find_terms(content.plain, self.highlight):
                 content = content.stylize(self._style("prose--highlight"), start, end)
@@ -157,92 +210,35 @@ class Prose(Widget):
     def _style(self, component: str) -> Style:
         return self.get_visual_style(component, partial=True)
 
-
-class Detail(VerticalScroll, can_focus=True):
-    """The scrolling pane around a :class:`Prose` page; moves between links and opens them."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "scroll_up", "Scroll up", show=False, id="detail.up"),
-        Binding("down,j", "scroll_down", "Scroll down", show=False, id="detail.down"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="detail.page-down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="detail.page-up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="detail.top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="detail.bottom"),
-        Binding("right,l", "next_link", "Link", key_display="←→", tooltip="Next link",
-                id="detail.next-link"),
-        Binding("left,h", "previous_link", "Previous link (at the first: sidebar)", show=False,
-                id="detail.previous-link"),
-        Binding("enter", "open_link", "Open", tooltip="Open the selected link",
-                id="detail.open-link"),
-    ]
-
-    class LinkChosen(Message):
-        """The reader opened a link."""
-
-        def __init__(self, target: Target) -> None:
-            super().__init__()
-            self.target = target
-
-    class LeftEdge(Message):
-        """The reader went left from the first link: back to the sidebar."""
-
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002
-        super().__init__(id=id)
-        self.prose = Prose(id="prose")
-
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield self.prose
-
-    @property
-    def page(self) -> Page:
-        """The page shown."""
-        return self.prose.page
-
-    @property
-    def selected_link(self) -> Target | None:
-        """Where the selected link leads, if one is selected."""
-        links = self.prose.page.links
-        index = self.prose.selected
-        return links[index] if 0 <= index < len(links) else None
-
-    def show(self, page: Page, highlight: Sequence[str] = (), *, keep_scroll: bool = False) -> None:
-        """Show a page from its top (or where it was, when only its looks changed)."""
-        selected = self.prose.selected
-        self.prose.set_page(page, highlight)
-        if keep_scroll:
-            if 0 <= selected < len(page.links):
-                self.prose.select(selected)
-        else:
-            self.scroll_home(animate=False, immediate=True)
+    # --- links ------------------------------------------------------------------------
 
     def on_focus(self) -> None:
-        self.prose.set_show_selection(True)
+        self.refresh()  # the selected link is drawn only while the pane has focus
 
     def on_blur(self) -> None:
-        self.prose.set_show_selection(False)
+        self.refresh()
 
     def _select(self, index: int) -> None:
-        self.prose.select(index)
-        layout = self.prose.layout_at(self.prose.size.width or self.size.width)
+        self.selected = index
+        self.refresh()
+        layout = self.layout_at(self.text_width)
         if 0 <= index < len(layout.link_lines):
-            line = layout.link_lines[index]
-            top = self.prose.virtual_region.y
-            self.scroll_to_region(Region(0, top + line, 1, 1), animate=False, immediate=True,
-                                  spacing=None)
+            self.scroll_to_region(Region(0, layout.link_lines[index], 1, 1), animate=False,
+                                  immediate=True)
 
     def action_next_link(self) -> None:
         """Select the next link."""
-        count = len(self.prose.page.links)
+        count = len(self.page.links)
         if count:
-            self._select(min(self.prose.selected + 1, count - 1))
+            self._select(min(self.selected + 1, count - 1))
 
     def action_previous_link(self) -> None:
         """Select the previous link; from the first (or with none), go back to the sidebar."""
-        if self.prose.selected <= 0:
-            self.prose.select(-1)
+        if self.selected <= 0:
+            self._select(-1)
             self.post_message(self.LeftEdge())
             return
-        self._select(self.prose.selected - 1)
+        self._select(self.selected - 1)
 
     def action_open_link(self) -> None:
         """Open the selected link."""

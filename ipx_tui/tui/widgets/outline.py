@@ -190,7 +190,15 @@ class Outline(Tree[str]):
         with self.prevent(Tree.NodeHighlighted) if quiet else nullcontext():
             self._tree_lines  # noqa: B018
             self.move_cursor(target)
+        # A jump (not a step) shows the node mid-pane, with its context above it; after the
+        # next refresh, when the tree knows its height (at start it does not yet).
+        self.call_after_refresh(self.center_cursor)
         return True
+
+    def center_cursor(self) -> None:
+        """Scroll so the cursor's line is in the middle of the pane (if the tree is taller)."""
+        if self.cursor_line >= 0 and self.size.height:
+            self.scroll_to(y=max(0, self.cursor_line - self.size.height // 2), animate=False)
 
     # --- actions ----------------------------------------------------------------------
 
