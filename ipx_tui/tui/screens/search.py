@@ -39,8 +39,6 @@ INDENT = 9
 """Cells before a result's title and snippet: the id column."""
 MATCH_STYLE = "black on yellow"
 """A match in a snippet: the detail pane's highlight colours (the terminal's own yellow)."""
-FIRST_ROWS = 20
-"""Result rows made in the keystroke's own frame: more than any terminal shows at once."""
 PLACEHOLDER = "search: words in either script (all must occur), an agency by any name"
 
 
@@ -185,15 +183,21 @@ class SearchScreen(ModalScreen[str | None]):
         self.generation += 1
         self.status.update(status_text(result, self.script))
         self.results.clear_options()
-        self.results.add_options(self._options(result, 0, FIRST_ROWS))
+        first = self.first_rows()
+        self.results.add_options(self._options(result, 0, first))
         if result.hits:
             self.results.highlighted = 0
-        if len(result.hits) > FIRST_ROWS:
-            self.call_after_refresh(self._add_rest, self.generation)
+        if len(result.hits) > first:
+            self.call_after_refresh(self._add_rest, self.generation, first)
 
-    def _add_rest(self, generation: int) -> None:
+    def first_rows(self) -> int:
+        """How many results fill the list (two lines each), and a few more."""
+        lines = self.results.size.height or self.app.size.height
+        return lines // 2 + 2
+
+    def _add_rest(self, generation: int, start: int) -> None:
         if generation == self.generation and self.result is not None:
-            self.results.add_options(self._options(self.result, FIRST_ROWS, None))
+            self.results.add_options(self._options(self.result, start, None))
 
     def _options(self, result: SearchResult, start: int, end: int | None) -> list[Option]:
         cells = (self.results.size.width or int(self.app.size.width * 0.9)) - 3
