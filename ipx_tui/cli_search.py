@@ -54,7 +54,7 @@ def _user_error(message: str) -> Exception:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Print the nodes matching the query."""
-    query = " ".join(args.query)
+    query = " ".join(_as_typed(word) for word in args.query)
     script: Script = "simplified" if args.simplified else "traditional"
     found = engine()
     result = found.search(query)
@@ -71,6 +71,19 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     sys.stdout.write(_text(found, result, script, args.limit))
     return 0
+
+
+def _as_typed(arg: str) -> str:
+    """An argument as the terminal sent it.
+
+    Under LC_ALL=C without UTF-8 mode Python decodes argv as ASCII, turning each byte of
+    物联网 into a lone surrogate; the bytes are UTF-8 all the same. Bytes that are not UTF-8
+    stay surrogates, which search drops.
+    """
+    try:
+        return arg.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeError:
+        return arg
 
 
 def _row(found: Engine, result: SearchResult, hit: Hit, script: Script) -> dict[str, object]:

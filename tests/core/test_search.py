@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -247,3 +248,15 @@ def test_cli_bad_input_is_one_line_and_exit_2(argv: list[str],
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("ipx-tui: ")
+
+
+def test_cli_reads_chinese_arguments_under_the_c_locale() -> None:
+    # without UTF-8 mode, Python decodes argv as ASCII: 物联网 arrives as lone surrogates
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
+    out = subprocess.run([sys.executable, "-m", "ipx_tui", "search", "物联网", "--json"],
+                         capture_output=True, env=env, check=True)
+    rows = json.loads(out.stdout.decode("utf-8"))
+    assert [r["id"] for r in rows] == ids(search("物联网"))
+    bad = subprocess.run([sys.executable, "-m", "ipx_tui", "search", b"\xff".decode(
+        "utf-8", "surrogateescape")], capture_output=True, env=env)
+    assert bad.returncode == 2 and bad.stderr.count(b"\n") == 1
