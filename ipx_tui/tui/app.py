@@ -6,11 +6,14 @@ worker after the first frame; the matrix, picker and help screens are imported w
 
 Hooks for other features (search, bookmarks):
 
-* ``App.open_node(node_id, highlight=[...])`` shows a node with those terms highlighted;
+* ``App.open_node(node_id, highlight=[...])`` shows a node with those terms highlighted
+  (compared as search compares); ``App.browser.detail.scroll_to_first_highlight()`` then
+  brings the first one into view;
 * ``App.browser.outline.mark_bookmarked(ids)`` marks nodes in the sidebar;
 * ``App.settings.store()`` is the shared :class:`~ipx_tui.core.store.Store` (or None);
+* ``App.history.current`` is the view shown (a node, an agency page or the matrix);
 * a screen whose class sets ``ALLOWS_VIEW_KEYS = True`` lets the app's view keys act on it;
-* the ``action_search`` … ``action_bookmarks`` stubs below are each one small method.
+* the ``action_search`` … ``action_bookmarks`` methods are each one small method.
 """
 
 from __future__ import annotations
