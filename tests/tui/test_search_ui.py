@@ -208,8 +208,15 @@ async def main():
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        print(sorted(m for m in ("ipx_tui.core.search", "ipx_tui.core.segment",
-                                 "ipx_tui.tui.screens.search", "jieba") if m in sys.modules))
+        loaded = [m for m in ("ipx_tui.tui.screens.search", "jieba") if m in sys.modules]
+        # the detail pane may import the module for keywords(); the index must still wait
+        search, segment = sys.modules.get("ipx_tui.core.search"), sys.modules.get(
+            "ipx_tui.core.segment")
+        if search is not None and search.ready():
+            loaded.append("the search index")
+        if segment is not None and segment.load_segmenter.cache_info().currsize:
+            loaded.append("the jieba dictionary")
+        print(loaded)
 asyncio.run(main())
 """
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
