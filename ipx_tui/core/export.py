@@ -96,7 +96,7 @@ def export(document: Document, registry: Registry, fmt: Format) -> str:
 
 def node_text(document: Document, node: Node, script: Script = "traditional") -> str:
     """A node as plain text: heading, place in the outline, text, agencies by role."""
-    path = " › ".join(f"{a.label}{a.title}" for a in reversed(document.ancestors(node.id)))
+    path = " › ".join(f"{a.label}{a.title}" for a in document.ancestors(node.id))
     lines = [f"{node.id}  {node.title}" if node.numbered else node.title]
     if path:
         lines.append(path)

@@ -25,7 +25,7 @@ def test_show_prints_the_item_and_its_agencies(capsys: pytest.CaptureFixture[str
     assert code == 0 and err == ""
     lines = out.splitlines()
     assert lines[0] == "2.6.3  推廣在線醫療衛生新模式"
-    assert lines[1] == "（六）「互聯網+」益民服務 › 二、重點行動"
+    assert lines[1] == "二、重點行動 › （六）「互聯網+」益民服務"
     assert "3.推廣在線醫療衛生新模式。發展基於互聯網的醫療衛生服務" in out
     assert "牽頭：發展改革委" in lines
     assert any(line.startswith("參與：教育部、工業和信息化部") for line in lines)
