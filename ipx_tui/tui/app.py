@@ -650,7 +650,9 @@ def app_from_args(args: argparse.Namespace) -> IpxApp:
 
         enter_kiosk()
         kiosk = in_kiosk()
-        cls = type("KioskIpxApp", (KioskApp, IpxApp), {})
+        # __module__ given: Textual finds CSS_PATH beside the class's module, and a class made
+        # by type() through Textual's metaclass would say textual.message_pump.
+        cls = type("KioskIpxApp", (KioskApp, IpxApp), {"__module__": __name__})
     return cls(script=script, goto=goto, agency=agency, agency_query=query, kiosk=kiosk)
 
 

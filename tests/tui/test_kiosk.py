@@ -80,3 +80,29 @@ def test_enter_kiosk_marks_the_process(monkeypatch: pytest.MonkeyPatch) -> None:
     enter_kiosk()
     assert os.environ[ENV] == "1" and in_kiosk()
     assert sys.dont_write_bytecode
+
+
+def test_the_kiosk_browser_starts_and_keeps_nothing(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The real app, as `ipx-tui --kiosk` builds it: its styles found, its store in memory."""
+    import argparse
+
+    from ipx_tui.tui.app import app_from_args
+
+    monkeypatch.setenv("IPX_TUI_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(sys, "dont_write_bytecode", sys.dont_write_bytecode)
+    monkeypatch.delenv(ENV, raising=False)
+    args = argparse.Namespace(goto="2.6.3", agency=None, simplified=False, kiosk=True)
+    app = app_from_args(args)
+    monkeypatch.delenv(ENV)  # enter_kiosk() set it for the process; undo for the next tests
+    assert isinstance(app, KioskApp)
+
+    async def browse() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press("b", *"筆記", "enter", "t")
+            await pilot.pause(0.5)
+            assert app.screen.query("Outline")  # the browser, styled from app.tcss
+
+    asyncio.run(browse())
+    assert not (tmp_path / "data").exists()
