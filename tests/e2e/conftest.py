@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.procs import Owned
+from tests.e2e.screens import first_screen, leftover_modes
 from tests.e2e.sshd import PROMPT, SSHD, SSHServer
 from tests.e2e.tmux import Expect, Pane, Screen, Tmux
 
@@ -70,6 +71,8 @@ class Login:
 
     def __init__(self, rig: Rig, pane: Pane) -> None:
         self.rig, self.pane = rig, pane
+        self.command = ""
+        self.app_output_from = 0
 
     def screen(self, escapes: bool = False) -> Screen:
         """The screen now."""
@@ -90,6 +93,32 @@ class Login:
         """Type a command at the prompt and press Enter."""
         self.pane.type(command)
         self.pane.keys("Enter")
+
+    def start_app(self, command: str = "ipx-tui", expect: Expect = first_screen,
+                  timeout: float = 30.0) -> Screen:
+        """Type the command at the prompt; wait for the app's whole first screen."""
+        self.command = command
+        self.app_output_from = self.pane.output_size()
+        self.run(command)
+        return self.wait_for(expect, timeout=timeout, what=f"the first screen of {command!r}")
+
+    def app_output(self) -> bytes:
+        """What the terminal received since the app was started."""
+        return self.pane.output()[self.app_output_from:]
+
+    def quit_app(self, key: str = "q") -> Screen:
+        """Quit and check the shell got a clean terminal back: the prompt right below the
+        command, nothing stray on screen, every mode the app set undone, input echoed."""
+        self.keys(key)
+        screen = self.at_prompt()
+        rows = [row for row in screen.lines if row]
+        assert rows[-2:] == [PROMPT + self.command, PROMPT.rstrip()], screen
+        assert not (screen.mouse or screen.keypad_cursor) and screen.cursor_visible, screen
+        assert leftover_modes(self.app_output()) == []
+        self.run("echo ok-$((6 * 7))")  # the answer only appears if the shell got the line
+        self.wait_for(lambda s: [r for r in s.lines if r][-2:] == ["ok-42", PROMPT.rstrip()],
+                      what="the shell answering")
+        return screen
 
     def keys(self, *keys: str) -> None:
         """Press keys by tmux name."""
