@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from ipx_tui import __version__
+import ipx_tui
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import (
     Agency,
@@ -189,6 +189,20 @@ def write_new(path: Path, text: str, *, force: bool) -> None:
 
 # --- the parser --------------------------------------------------------------------------
 
+
+class _Version(argparse.Action):
+    """--version, looked up only when asked for (see ipx_tui.__getattr__)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(f"{PROG} {ipx_tui.__version__}")
+        parser.exit()
+
+
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -199,7 +213,7 @@ def build_parser() -> Parser:
         description="A keyboard-first terminal browser for 國務院關於積極推進「互聯網+」行動的"
                     "指導意見 (國發〔2015〕40號). With no command, the browser starts.",
     )
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--version", action=_Version)
     parser.add_argument("--agency", metavar="NAME", help="start with the filter on this agency")
     parser.add_argument("--goto", metavar="ID", help="start at this node (for example 2.6.3)")
     parser.add_argument("--simplified", action="store_true", help="start in simplified script")

@@ -1,0 +1,28 @@
+"""What the way to the first frame imports: nothing heavy (the benchmark measures the cost)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+# Each with what it costs on the benchmark machine if imported before the first frame.
+HEAVY = {
+    "jieba": "about 1 s and 60 MiB with its default dictionary",
+    "opencc": "about 1 MiB of dictionaries",
+    "tinydb": "0.3 MiB",
+    "filelock": "1.3 MiB with hashlib",
+    "importlib.metadata": "15 ms and 1.5 MiB with the email package",
+}
+
+
+def test_the_browser_start_path_imports_nothing_heavy() -> None:
+    code = (
+        "import sys\n"
+        "import ipx_tui.cli, ipx_tui.tui.app, ipx_tui.tui.terminal, ipx_tui.tui.kiosk\n"
+        "parser = ipx_tui.cli.build_parser(); parser.parse_args([])\n"
+        f"print(','.join(m for m in {sorted(HEAVY)!r} if m in sys.modules))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60, check=True)
+    loaded = [m for m in proc.stdout.strip().split(",") if m]
+    assert loaded == [], {m: HEAVY[m] for m in loaded}
