@@ -26,3 +26,22 @@ def test_the_browser_start_path_imports_nothing_heavy() -> None:
                           timeout=60, check=True)
     loaded = [m for m in proc.stdout.strip().split(",") if m]
     assert loaded == [], {m: HEAVY[m] for m in loaded}
+
+
+def test_the_first_screen_opens_nothing_it_does_not_show() -> None:
+    """Running, with the first screen up: no matrix (a DataTable), no jieba, no metadata."""
+    code = (
+        "import asyncio, sys\n"
+        "from ipx_tui.tui.app import IpxApp\n"
+        "async def main():\n"
+        "    app = IpxApp()\n"
+        "    async with app.run_test(size=(100, 30)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        names = ('ipx_tui.tui.screens.matrix', 'textual.widgets._data_table', 'jieba',\n"
+        "                 'importlib.metadata')\n"
+        "        print(','.join(m for m in names if m in sys.modules))\n"
+        "asyncio.run(main())\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert proc.stdout.strip() == ""
