@@ -12,9 +12,12 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ipx_tui.core.script import Script, render
-from ipx_tui.core.search import Engine, Hit, SearchResult, clean, engine
+
+if TYPE_CHECKING:  # the engine is imported by the command, not by every start of ipx-tui
+    from ipx_tui.core.search import Engine, Hit, SearchResult
 
 Add = Callable[..., argparse.ArgumentParser]
 
@@ -54,6 +57,8 @@ def _user_error(message: str) -> Exception:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Print the nodes matching the query."""
+    from ipx_tui.core.search import engine
+
     query = " ".join(_as_typed(word) for word in args.query)
     script: Script = "simplified" if args.simplified else "traditional"
     found = engine()
@@ -94,6 +99,8 @@ def _row(found: Engine, result: SearchResult, hit: Hit, script: Script) -> dict[
 
 def _shown(result: SearchResult) -> str:
     """The query as typed, on one line, without control characters, at most 40 characters."""
+    from ipx_tui.core.search import clean
+
     text = " ".join(clean(result.query).split())
     return text if len(text) <= 40 else text[:40] + "…"
 

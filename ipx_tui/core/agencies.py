@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import tomllib
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -147,6 +146,8 @@ def _keys_of(registry: Registry) -> dict[str, list[Agency]]:
 
 def parse_registry(text: str) -> Registry:
     """Read the registry from TOML text."""
+    import tomllib  # here: the browser reads the registry after its first frame
+
     data = tomllib.loads(text)
     agencies = []
     for entry in data["agency"]:
