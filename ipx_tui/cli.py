@@ -6,6 +6,7 @@ Textual is imported only on the way to the browser, so scripts pay nothing for i
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import sys
@@ -301,6 +302,10 @@ def _browse(args: argparse.Namespace) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError("the browser needs a terminal; for scripts use a command such as "
                         "`ipx-tui show 2.6.3` (see `ipx-tui --help`)")
+    # The cycle collector waits for the first frame (the app turns it back on): starting
+    # makes tens of thousands of objects that all live on, and collecting among them cost
+    # the first frame about 40 ms (a bare Textual app pays half that).
+    gc.disable()
     from ipx_tui.tui.app import run  # deferred: Textual is only for the browser
 
     return run(args)

@@ -19,6 +19,7 @@ Hooks for other features (search, bookmarks):
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from collections.abc import Iterable
@@ -233,6 +234,7 @@ class IpxApp(App[None]):
             self.call_after_refresh(self.action_agency_picker, query)
 
     def _after_first_frame(self) -> None:
+        gc.enable()  # off since cli._browse, so that the start paid for no collection
         self.first_frame_ms = (time.perf_counter() - STARTED) * 1000
         self.log(f"first frame after {self.first_frame_ms:.0f} ms")
         self._check_size()

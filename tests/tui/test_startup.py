@@ -47,3 +47,21 @@ def test_the_first_screen_opens_nothing_it_does_not_show() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120, check=True)
     assert proc.stdout.strip() == ""
+
+
+def test_the_cycle_collector_is_back_after_the_first_frame() -> None:
+    """cli._browse pauses it for the start; the app must turn it on again."""
+    code = (
+        "import asyncio, gc\n"
+        "from ipx_tui.tui.app import IpxApp\n"
+        "async def main():\n"
+        "    gc.disable()\n"
+        "    app = IpxApp()\n"
+        "    async with app.run_test(size=(100, 30)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        print(gc.isenabled())\n"
+        "asyncio.run(main())\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120, check=True)
+    assert proc.stdout.strip() == "True"
