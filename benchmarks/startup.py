@@ -191,15 +191,21 @@ def report(runs: dict[str, list[Run]], search: dict[str, float] | None) -> list[
     def med(name: str, pick: Callable[[Run], float]) -> float:
         return statistics.median(pick(run) for run in runs[name])
 
-    lines = [f"machine: {machine()}", f"runs per app: {len(runs['bare'])} (medians)", ""]
-    bare_t, ipx_t = med("bare", lambda r: r.first_content_s), med("ipx-tui",
-                                                                   lambda r: r.first_content_s)
-    bare_m, ipx_m = med("bare", lambda r: r.peak_rss_kib), med("ipx-tui",
-                                                               lambda r: r.peak_rss_kib)
+    lines = [f"machine: {machine()}",
+             f"runs per app: {len(runs['bare'])} (medians; the two apps take turns)", ""]
+    bare_t, ipx_t = (med(n, lambda r: r.first_content_s) for n in ("bare", "ipx-tui"))
+    # Each round's two runs are next to each other in time: their ratio is the least disturbed
+    # by other work on the machine, so the target is judged on the median of those ratios.
+    paired = statistics.median(i.first_content_s / b.first_content_s
+                               for b, i in zip(runs["bare"], runs["ipx-tui"], strict=True))
+    bare_f, ipx_f = (min(r.first_content_s for r in runs[n]) for n in ("bare", "ipx-tui"))
+    bare_m, ipx_m = (med(n, lambda r: r.peak_rss_kib) for n in ("bare", "ipx-tui"))
     lines.append(f"{'':24}{'bare':>12}{'ipx-tui':>12}{'ratio':>8}  target")
     rows: list[tuple[str, str, str, str, str]] = [
-        ("first content", f"{bare_t:.3f} s", f"{ipx_t:.3f} s", f"{ipx_t / bare_t:.2f}",
-         _verdict(ipx_t / bare_t <= 1.10, "≤ 1.10×")),
+        ("first content", f"{bare_t:.3f} s", f"{ipx_t:.3f} s", f"{paired:.2f}",
+         _verdict(paired <= 1.10, "≤ 1.10×")),
+        ("first content, fastest", f"{bare_f:.3f} s", f"{ipx_f:.3f} s", f"{ipx_f / bare_f:.2f}",
+         ""),
         ("peak RSS", _mib(bare_m), _mib(ipx_m), f"{ipx_m / bare_m:.2f}",
          _verdict(ipx_m / bare_m <= 1.20, "≤ 1.20×")),
     ]
