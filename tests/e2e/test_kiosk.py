@@ -46,7 +46,13 @@ def test_a_forced_kiosk_session_can_only_browse(rig: Rig) -> None:
     pane.type("screenshot")
     screen = pane.wait_for(lambda s: "screenshot" in s.text)
     assert "Screenshot" not in screen.text and "SVG" not in screen.text
-    _away(pane, "Search for commands")
+    _away(pane, "🔎")
+
+    pane.keys("/")  # search works (its index is built in memory)
+    pane.wait_for("search: words in either script")
+    pane.type("物联网")
+    pane.wait_for("11 nodes")
+    _away(pane, "11 nodes")
 
     pane.keys("Down")  # browsing works, and so do bookmarks and settings: in memory
     pane.wait_for("▕  前言")

@@ -78,7 +78,7 @@ def test_every_view_opens(login: LoginFactory) -> None:
 
     shell.keys("C-p")
     shell.wait_for("Search for commands")
-    _back_to_browser(shell, "Search for commands")
+    _back_to_browser(shell, "🔎")
 
     shell.keys("s")  # the sidebar hides, and comes back
     shell.wait_for(lambda s: "▕" not in s.text and "2.1 · 二、重點行動" in s.text,
