@@ -5,8 +5,6 @@ from __future__ import annotations
 import base64
 import re
 
-import pytest
-
 from tests.e2e.conftest import Login, LoginFactory
 from tests.e2e.screens import (
     FIRST_PAGE,
@@ -163,9 +161,6 @@ def test_idle_writes_nothing(login: LoginFactory) -> None:
     shell.quit_app()
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the detail pane repaints a whole page on every Down (about 4.6 KB a press at 100x30); "
-    "it would have to wait until the key is released (see the benchmark in the README)"))
 def test_steady_navigation_costs_at_most_1_kb_a_down_press(login: LoginFactory) -> None:
     shell = login(size=(100, 30), setenv={"LANG": "C.UTF-8"})
     before = _settled(shell)

@@ -30,9 +30,13 @@ async def browsing(size: tuple[int, int] = WIDE, **options: Any
 
 
 async def settle(app: IpxApp, pilot: Pilot[None]) -> None:
-    """Let messages, workers and the next frame run."""
+    """Let messages, workers, the text pane's follow timer and the next frame run."""
     await pilot.pause()
     await app.workers.wait_for_complete()
+    for screen in app.screen_stack:
+        if isinstance(screen, BrowserScreen):
+            while screen.following:
+                await pilot.pause(0.02)
     await pilot.pause()
 
 

@@ -10,6 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Static, Tree
 
 from ipx_tui.core.agencies import Involvement
@@ -26,6 +27,13 @@ if TYPE_CHECKING:
 
 NARROW = 60
 """Below this many columns only one pane shows at a time; Tab swaps them."""
+
+FOLLOW_DELAY = 0.08
+"""Seconds the outline's cursor rests before the text pane follows it.
+
+A page of Chinese costs 4-5 KB on the wire at 100x30; a held Down key repaints it once
+when the key is let go instead of at every step (the sidebar itself moves at once).
+"""
 
 
 class BrowserScreen(Screen[None]):
@@ -48,6 +56,7 @@ class BrowserScreen(Screen[None]):
         self.outline = Outline(document, id="outline")
         self.detail = Detail(id="detail")
         self.filter_line = Static("", id="filter-line", markup=False)
+        self._follow: Timer | None = None
 
     @property
     def ipx(self) -> IpxApp:
@@ -98,7 +107,20 @@ class BrowserScreen(Screen[None]):
     @on(Tree.NodeHighlighted, "#outline")
     def _highlighted(self, event: Tree.NodeHighlighted[str]) -> None:
         node_id = event.node.data
+        if self._follow is not None:
+            self._follow.stop()
+            self._follow = None
         if node_id is not None:
+            self._follow = self.set_timer(FOLLOW_DELAY, lambda: self._follow_cursor(node_id))
+
+    @property
+    def following(self) -> bool:
+        """Whether the text pane is about to follow the outline's cursor."""
+        return self._follow is not None
+
+    def _follow_cursor(self, node_id: str) -> None:
+        self._follow = None
+        if self.outline.current_id == node_id:
             self.ipx.open_node(node_id, from_outline=True)
 
     @on(Outline.OpenLeaf)
