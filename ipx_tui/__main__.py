@@ -1,5 +1,5 @@
 """``python -m ipx_tui``."""
 
-from ipx_tui.cli import main
+from ipx_tui.launch import main
 
 raise SystemExit(main())

@@ -6,7 +6,6 @@ Textual is imported only on the way to the browser, so scripts pay nothing for i
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import sys
@@ -27,12 +26,7 @@ from ipx_tui.core.export import FORMATS, Format, export, node_dict, node_text, t
 from ipx_tui.core.ids import UnknownNode, check_node_id, shorten
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script, render
-
-PROG = "ipx-tui"
-
-
-class UserError(Exception):
-    """Bad input from the user: one line on stderr, exit status 2."""
+from ipx_tui.launch import PROG, UserError, browse, utf8_streams
 
 
 class Parser(argparse.ArgumentParser):
@@ -264,22 +258,14 @@ def build_parser() -> Parser:
 _EXTENSIONS: list[Callable[[Callable[[str, Handler, str], Parser]], None]] = []
 
 
-def _utf8_streams() -> None:
-    # Under LC_ALL=C with PYTHONUTF8=0 stdio is ASCII and Chinese would not print at all.
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding != "utf8" and hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8", errors="replace")
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the exit status."""
-    _utf8_streams()
+    utf8_streams()
     try:
         args = build_parser().parse_args(argv)
         handler: Handler | None = getattr(args, "handler", None)
         if handler is None:
-            return _browse(args)
+            return browse(args)
         return handler(args)
     except (UserError, UnknownNode, UnknownAgency) as error:
         print(f"{PROG}: {error}", file=sys.stderr)
@@ -291,24 +277,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
-
-
-def _browse(args: argparse.Namespace) -> int:
-    document = load()
-    if args.goto is not None:
-        check_node_id(document, args.goto)
-    if args.agency is not None:
-        load_registry().resolve(args.agency)
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UserError("the browser needs a terminal; for scripts use a command such as "
-                        "`ipx-tui show 2.6.3` (see `ipx-tui --help`)")
-    # The cycle collector waits for the first frame (the app turns it back on): starting
-    # makes tens of thousands of objects that all live on, and collecting among them cost
-    # the first frame about 40 ms (a bare Textual app pays half that).
-    gc.disable()
-    from ipx_tui.tui.app import run  # deferred: Textual is only for the browser
-
-    return run(args)
 
 
 from ipx_tui.cli_bookmarks import register as _bookmarks  # noqa: E402 — plugs in after _EXTENSIONS

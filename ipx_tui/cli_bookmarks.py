@@ -27,7 +27,7 @@ Add = Callable[..., argparse.ArgumentParser]
 
 
 def _user_error(message: str) -> Exception:
-    from ipx_tui.cli import UserError  # here, not at the top: cli imports this module
+    from ipx_tui.launch import UserError
 
     return UserError(message)
 

@@ -50,7 +50,7 @@ def register(add: Add) -> None:
 
 
 def _user_error(message: str) -> Exception:
-    from ipx_tui.cli import UserError  # here, not at the top: cli imports this module
+    from ipx_tui.launch import UserError
 
     return UserError(message)
 

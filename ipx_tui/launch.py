@@ -1,0 +1,88 @@
+"""The console script's entry: ``ipx-tui`` alone starts the browser without argparse.
+
+Most starts are a bare ``ipx-tui``; building the whole command line (argparse and every
+subcommand's module) would cost that start about 15 ms before the first frame.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+PROG = "ipx-tui"
+
+
+class UserError(Exception):
+    """Bad input from the user: one line on stderr, exit status 2."""
+
+
+class BrowseOptions(Protocol):
+    """What the browser is started with (an argparse Namespace has these too)."""
+
+    agency: str | None
+    goto: str | None
+    simplified: bool
+    kiosk: bool
+
+
+@dataclass
+class Defaults:
+    """The options of a bare ``ipx-tui``."""
+
+    agency: str | None = None
+    goto: str | None = None
+    simplified: bool = False
+    kiosk: bool = False
+
+
+def utf8_streams() -> None:
+    """Make stdout and stderr UTF-8 whatever the locale says."""
+    # Under LC_ALL=C with PYTHONUTF8=0 stdio is ASCII and Chinese would not print at all.
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+
+
+def browse(options: BrowseOptions) -> int:
+    """Check the options, then run the browser; the exit status."""
+    from ipx_tui.core.ids import check_node_id
+    from ipx_tui.core.parse import load
+
+    document = load()
+    if options.goto is not None:
+        check_node_id(document, options.goto)
+    if options.agency is not None:
+        from ipx_tui.core.agencies import load_registry
+
+        load_registry().resolve(options.agency)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UserError("the browser needs a terminal; for scripts use a command such as "
+                        "`ipx-tui show 2.6.3` (see `ipx-tui --help`)")
+    # The cycle collector waits for the first frame (the app turns it back on): starting
+    # makes tens of thousands of objects that all live on, and collecting among them cost
+    # the first frame about 40 ms (a bare Textual app pays half that).
+    gc.disable()
+    from ipx_tui.tui.app import run  # deferred: Textual is only for the browser
+
+    return run(options)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``ipx-tui``: the browser with no arguments, else the command line; the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments:
+        from ipx_tui.cli import main as command_line
+
+        return command_line(arguments)
+    utf8_streams()
+    try:
+        return browse(Defaults())
+    except UserError as error:
+        print(f"{PROG}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
