@@ -12,8 +12,9 @@ from textual.widgets import Input, OptionList, Static
 from ipx_tui.core import search as core
 from ipx_tui.tui.app import IpxApp
 from ipx_tui.tui.screens.search import MATCH_STYLE, SearchScreen
+from tests.tui.kit import SMALL, detail_text, pilot_test, settle
+from tests.tui.kit import browser as browser_of
 from tests.tui.kit import browsing as _browsing
-from tests.tui.kit import detail_text, pilot_test, settle
 
 PHYSICAL = ["1.3", "2.2.1", "2.2.4", "2.3.2", "2.3.4", "2.4.3", "2.7.2", "2.9.2", "2.10.3",
             "3.1.2", "3.6.1"]
@@ -108,6 +109,26 @@ async def test_enter_opens_the_node_with_its_matches_highlighted_and_n_walks() -
         await pilot.press("n")
         await settle(app, pilot)
         assert app.history.current.key == ranked[0]
+
+
+@pilot_test
+async def test_enter_scrolls_the_first_highlighted_line_into_view_at_80x24() -> None:
+    # 增效升級 occurs once, in the preamble: its line 16 at the pane's 44 cells of text starts
+    # 質增效升級; laid out at the pane's 45 cells (its scrollbar's too) 增 ends line 15, and the
+    # pane scrolled one line short of two lines of context
+    async with _browsing(SMALL, remember=False) as (app, pilot):
+        await pilot.press("slash")
+        await type_in(app, pilot, "增效升級")
+        assert listed(app) == ["preamble"]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        detail = browser_of(app).detail
+        first = detail.first_highlight_line()
+        assert detail.text_width == 44 and first == 16
+        assert detail.layout_at(44).lines[first].plain.startswith("質增效升級")
+        assert detail.max_scroll_y >= first - 2
+        assert detail.scroll_y == first - 2  # two lines of context above it
+        assert first < detail.scroll_y + detail.scrollable_content_region.height
 
 
 @pilot_test

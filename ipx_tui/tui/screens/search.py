@@ -18,7 +18,6 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.geometry import Region
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -31,7 +30,6 @@ from ipx_tui.tui.typed import ipx_of
 
 if TYPE_CHECKING:
     from ipx_tui.tui.app import IpxApp
-    from ipx_tui.tui.widgets.detail import Detail
 
 MORE = "⋯"
 """Marks cut text: never two cells wide, unlike … (East Asian ambiguous width)."""
@@ -267,17 +265,5 @@ def show_hit(app: IpxApp, session: Session, wrapped: bool = False) -> None:
     app.notify(where, timeout=2)
     browser = app.browser
     if browser is not None:
-        app.call_after_refresh(scroll_to_first_match, browser.detail)
-
-
-def scroll_to_first_match(detail: Detail) -> None:
-    """Scroll the detail pane so the first highlighted line is in view (near the top)."""
-    prose = detail.prose
-    layout = prose.layout_at(prose.size.width or detail.size.width)
-    style = prose.get_visual_style("prose--highlight", partial=True)
-    for number, line in enumerate(layout.lines):
-        if any(span.style == style for span in line.spans):
-            top = prose.virtual_region.y + max(0, number - 2)
-            detail.scroll_to_region(Region(0, top, 1, 1), animate=False,
-                                    immediate=True, top=True)
-            return
+        # after the refresh, so the pane has its size; it lays out at its own text width
+        app.call_after_refresh(browser.detail.scroll_to_first_highlight)
