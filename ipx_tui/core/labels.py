@@ -28,3 +28,5 @@ BOOKMARKS = "書籤"
 NOTE = "備註"
 NOT_IN_DOCUMENT = "不在文件中"
 TOTAL = "合計"  # the head of the agency picker's column of task counts
+KEYWORDS = "關鍵詞"  # a section's or item's keywords, under its text in the detail pane
+RELATED = "相關條目"  # the nodes sharing the most keywords with it

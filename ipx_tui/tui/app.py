@@ -18,7 +18,6 @@ Hooks for other features (search, bookmarks):
 
 from __future__ import annotations
 
-import argparse
 import gc
 import sys
 import time
@@ -44,7 +43,7 @@ from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script
 from ipx_tui.tui.commands import BrowserCommands
 from ipx_tui.tui.history import History, Location
-from ipx_tui.tui.pages import Page, agency_page, node_page
+from ipx_tui.tui.pages import Page, agency_page, has_keywords, node_page
 from ipx_tui.tui.screens.browser import BrowserScreen
 from ipx_tui.tui.settings import Remembered, Settings
 from ipx_tui.tui.texts import tr
@@ -52,6 +51,7 @@ from ipx_tui.tui.widgets.detail import Detail
 from ipx_tui.tui.widgets.outline import Outline
 
 if TYPE_CHECKING:
+    from ipx_tui.launch import BrowseOptions
     from ipx_tui.tui.screens.matrix import MatrixScreen
 
 STARTED = time.perf_counter()
@@ -205,6 +205,8 @@ class IpxApp(App[None]):
         self.highlight: list[str] | None = None
         """The terms highlighted in the page shown (set by open_node)."""
         self.first_frame_ms: float | None = None
+        self._bare_first_page = False
+        """Whether a page was built before the first frame, without its keywords."""
         self._save_timer: Timer | None = None
         self._touched = False
         """Whether the reader has moved or switched anything yet (then nothing is restored)."""
@@ -245,10 +247,22 @@ class IpxApp(App[None]):
         """Load what later keys need, off the UI thread: registry, settings, OpenCC."""
         self.involvement_table()
         remembered = self.settings.read() if self.start[4] else Remembered()
+        from ipx_tui.core.search import keywords
+
+        keywords("preamble")  # the keywords table: pages after the first need it
+        self.call_from_thread(self._complete_first_page)
         self.call_from_thread(self._restore, remembered)
         from ipx_tui.core.script import t2s
 
         t2s("")  # OpenCC reads its dictionaries now, not on the first key typed in a picker
+
+    def _complete_first_page(self) -> None:
+        """Show the first page again with the keywords it went without (see page_for)."""
+        if self._bare_first_page:
+            self._bare_first_page = False
+            shown = self.history.current
+            if self.browser is not None and shown.kind != "matrix":
+                self.browser.show_page(self.page_for(shown), self.highlight, keep_scroll=True)
 
     def _restore(self, remembered: Remembered) -> None:
         """Apply the last session's choices, unless the command line or the reader chose."""
@@ -346,7 +360,13 @@ class IpxApp(App[None]):
             return agency_page(self.document, self.involvement_table()[location.key],
                                self.script)
         table = self.involvement_table() if location.agency else None
-        return node_page(self.document, location.key, self.script, location.agency, table)
+        # Before the first frame a page goes without its keywords (importing the module that
+        # reads them costs about 5 ms); _complete_first_page adds them right after.
+        extras = self.first_frame_ms is not None
+        if not extras and has_keywords(self.document.node(location.key)):
+            self._bare_first_page = True
+        return node_page(self.document, location.key, self.script, location.agency, table,
+                         extras=extras)
 
     def _apply_filter(self, agency: str | None) -> None:
         browser = self.browser
@@ -492,14 +512,19 @@ class IpxApp(App[None]):
 
     def help_groups(self) -> list[tuple[str, type[DOMNode]]]:
         """The help screen's groups: a title and the class whose bindings it lists."""
+        from ipx_tui.tui.screens.bookmarks import BookmarkChoice, BookmarksScreen
         from ipx_tui.tui.screens.help import HelpScreen
         from ipx_tui.tui.screens.matrix import MatrixScreen, MatrixTable
         from ipx_tui.tui.screens.picker import AgencyPicker
+        from ipx_tui.tui.screens.search import SearchScreen
 
+        # The note prompt and the yes/no question show their few keys in their own box.
         return [("Everywhere", type(self)), ("Browser", BrowserScreen),
                 ("Sidebar (outline)", Outline), ("Text (detail pane)", Detail),
                 ("Matrix", MatrixTable), ("Matrix screen", MatrixScreen),
-                ("Agency picker", AgencyPicker), ("Help", HelpScreen)]
+                ("Agency picker", AgencyPicker), ("Search bar", SearchScreen),
+                ("Bookmarks list", BookmarksScreen), ("A bookmarked node (b)", BookmarkChoice),
+                ("Help", HelpScreen)]
 
     # --- actions ----------------------------------------------------------------------
 
@@ -642,19 +667,19 @@ class IpxApp(App[None]):
         bookmarks_key(self)
 
 
-def app_from_args(args: argparse.Namespace) -> IpxApp:
+def app_from_args(args: BrowseOptions) -> IpxApp:
     """The app for the command line's options (already checked by the CLI)."""
     document = load()
-    goto = check_node_id(document, args.goto) if getattr(args, "goto", None) else None
+    goto = check_node_id(document, args.goto) if args.goto else None
     agency = query = None
-    if getattr(args, "agency", None):
+    if args.agency:
         found = load_registry().resolve(args.agency)
         if len(found) == 1:
             agency = found[0].name
         else:
             query = args.agency.strip()  # a name used today for several: let the reader pick
-    script: Script = "simplified" if getattr(args, "simplified", False) else "traditional"
-    kiosk = bool(getattr(args, "kiosk", False))
+    script: Script = "simplified" if args.simplified else "traditional"
+    kiosk = bool(args.kiosk)
     cls: type[IpxApp] = IpxApp
     if kiosk:
         from ipx_tui.tui.kiosk import KioskApp, enter_kiosk, in_kiosk
@@ -667,7 +692,7 @@ def app_from_args(args: argparse.Namespace) -> IpxApp:
     return cls(script=script, goto=goto, agency=agency, agency_query=query, kiosk=kiosk)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: BrowseOptions) -> int:
     """Start the browser; the exit status."""
     from ipx_tui.tui.terminal import prepare_terminal
 

@@ -164,8 +164,9 @@ def child_line(document: Document, child: Node, script: Script,
 
 def node_page(document: Document, node_id: str, script: Script,
               agency_filter: str | None = None,
-              table: dict[str, Involvement] | None = None) -> Page:
-    """The page of one node: where it is, its heading, agencies, text and children."""
+              table: dict[str, Involvement] | None = None, *, extras: bool = True) -> Page:
+    """The page of one node: where it is, its heading, agencies, text and children, then
+    (with ``extras``) its keywords and related nodes."""
     node = document.node(node_id)
     blocks: list[Block] = []
     if (place := crumb(document, node, script)) is not None:
@@ -182,7 +183,41 @@ def node_page(document: Document, node_id: str, script: Script,
     for i, child in enumerate(children):
         line = child_line(document, child, script, table, agency_filter)
         blocks.append(Block(line.runs, gap=i == 0, indent=line.indent, hang=line.hang))
+    if extras:
+        blocks += keyword_blocks(document, node, script)
     return Page(tuple(blocks), node.id)
+
+
+def has_keywords(node: Node) -> bool:
+    """Whether the node has keywords and related nodes (sections, items and the preamble)."""
+    return node.kind in ("section", "item") or node.id == "preamble"
+
+
+def keyword_blocks(document: Document, node: Node, script: Script) -> list[Block]:
+    """The node's keywords on one line, then its related nodes, each a link."""
+    if not has_keywords(node):
+        return []
+    # deferred: the first screen (the front matter) needs no keywords, so none load for it
+    from ipx_tui.core.search import keywords, related
+
+    blocks: list[Block] = []
+    words = keywords(node.id, script)
+    if words:
+        label = tr(labels.KEYWORDS, script) + "："
+        blocks.append(Block((Run(label, "label"), Run(SEP.join(words))), gap=True,
+                            hang=cell_len(label)))
+    # the parent and the children are linked above already (the place line, the list)
+    near = {n.id for n in document.ancestors(node.id)} | {n.id for n in document.children(node.id)}
+    ids = [i for i in related(node.id) if i in document and i not in near]
+    if ids:
+        blocks.append(Block((Run(tr(labels.RELATED, script), "label"),
+                             Run(f" {len(ids)}", "count")), gap=True))
+        for other in ids:
+            blocks.append(Block((Run(f"{other:<7}", "dim"),
+                                 Run(heading_of(document.node(other), document, script),
+                                     link=("node", other))),
+                                indent=2, hang=7))
+    return blocks
 
 
 def agency_page(document: Document, involvement: Involvement, script: Script) -> Page:

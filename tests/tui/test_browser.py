@@ -194,8 +194,10 @@ async def test_a_section_lists_its_items_and_a_part_its_sections() -> None:
         for line in ("1.構建新型農業生產經營體系", "2.發展精準化生產方式",
                      "3.提升網絡化服務水平", "4.完善農副產品質量安全追溯體系"):
             assert f"  {line}\n" in page
-        assert [t for t in browser(app).detail.page.links if t[0] == "node"][-4:] == [
-            ("node", "2.3.1"), ("node", "2.3.2"), ("node", "2.3.3"), ("node", "2.3.4")]
+        targets = browser(app).detail.page.links
+        at = targets.index(("node", "2.3.1"))  # the items, then the related nodes
+        assert targets[at:at + 4] == (
+            ("node", "2.3.1"), ("node", "2.3.2"), ("node", "2.3.3"), ("node", "2.3.4"))
         app.open_node("3")
         await settle(app, pilot)
         links = [t for t in browser(app).detail.page.links if t[0] == "node"]
@@ -387,6 +389,8 @@ async def test_help_lists_every_key_from_the_bindings() -> None:
         await press(app, pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.help_text())
+        titles = [title for title, _owner in app.help_groups()]
+        assert {"Search bar", "Bookmarks list", "A bookmarked node (b)"} <= set(titles)
         for _title, owner in app.help_groups():
             assert _title in text
             for entry in key_help(app, owner):
