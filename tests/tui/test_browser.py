@@ -510,3 +510,17 @@ async def test_choices_are_remembered_between_runs() -> None:
     async with browsing(goto="1.1") as (app, pilot):
         assert app.history.current == Location("node", "1.1", None)
         assert app.script == "simplified"
+
+
+@pilot_test
+async def test_picking_an_agency_keeps_its_page_and_puts_the_cursor_at_the_top() -> None:
+    # The rebuilt outline used to post a late highlight for whatever node landed on the old
+    # cursor line, and the text pane then opened that task (3.6.3) over the agency page.
+    async with browsing(goto="2.9.1") as (app, pilot):
+        await press(app, pilot, "a", *"央行")
+        await press(app, pilot, "enter")
+        await pilot.pause(0.2)
+        await settle(app, pilot)
+        assert app.history.current == Location("agency", "人民銀行", "人民銀行")
+        assert browser(app).outline.current_id == "2"
+        assert "中國人民銀行" in detail_text(app)

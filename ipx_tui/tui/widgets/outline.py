@@ -78,6 +78,7 @@ class Outline(Tree[str]):
         """
         self.script = script
         self.involvement = involvement
+        refiltered = self.agency_filter != (involvement.agency.name if involvement else None)
         self.agency_filter = involvement.agency.name if involvement else None
         wanted: set[str] | None = None
         if involvement is not None:
@@ -90,6 +91,13 @@ class Outline(Tree[str]):
             self._by_id = {}
             for node in self.document.roots:
                 self._add(self.root, node, wanted, expanded)
+            # Tree numbers its lines lazily and then re-places the cursor, posting
+            # NodeHighlighted for whatever node is now on the old line; read them here so that
+            # stale highlight stays quiet instead of opening, say, the filter's last task over
+            # the agency page just shown.
+            self._tree_lines  # noqa: B018
+            if refiltered:
+                self.cursor_line = 0  # a new set of lines: start at its top
 
     def _add(self, parent: TreeNode[str], node: Node, wanted: set[str] | None,
              expanded: set[str] | None) -> None:
