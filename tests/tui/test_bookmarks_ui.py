@@ -32,6 +32,7 @@ from ipx_tui.tui.screens.bookmarks import (
     NotePrompt,
     bookmark_node,
 )
+from tests.tui.kit import settle
 from tests.tui.screen import screen_text
 
 SIZE = (80, 24)
@@ -501,7 +502,7 @@ def test_an_unwritable_data_dir_reports_the_error_while_browsing_works(
         await pilot.pause()
         assert "No bookmarks yet" in screen_text(app)
         await pilot.press("escape", "down", "down")  # browsing goes on
-        await pilot.pause()
+        await settle(app, pilot)  # the text pane follows the cursor once it rests
         assert app.history.current.key != "2.6.3"
 
     run_app(steps, goto="2.6.3")
