@@ -26,7 +26,7 @@ from ipx_tui.core.export import FORMATS, Format, export, node_dict, node_text, t
 from ipx_tui.core.ids import UnknownNode, check_node_id, shorten
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script, render
-from ipx_tui.launch import PROG, UserError, browse, utf8_streams
+from ipx_tui.launch import PROG, UserError, as_typed, browse, utf8_streams
 
 
 class Parser(argparse.ArgumentParser):
@@ -261,8 +261,9 @@ _EXTENSIONS: list[Callable[[Callable[[str, Handler, str], Parser]], None]] = []
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; the exit status."""
     utf8_streams()
+    words = [as_typed(word) for word in (sys.argv[1:] if argv is None else argv)]
     try:
-        args = build_parser().parse_args(argv)
+        args = build_parser().parse_args(words)
         handler: Handler | None = getattr(args, "handler", None)
         if handler is None:
             return browse(args)

@@ -19,17 +19,12 @@ from ipx_tui.core.ids import check_node_id
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script, render
 from ipx_tui.core.store import Bookmark, Store, StoreError
+from ipx_tui.launch import UserError
 
 MISSING_TITLE = f"（{labels.NOT_IN_DOCUMENT}）"
 """Shown for a bookmark whose node the document no longer has."""
 
 Add = Callable[..., argparse.ArgumentParser]
-
-
-def _user_error(message: str) -> Exception:
-    from ipx_tui.launch import UserError
-
-    return UserError(message)
 
 
 def _script(args: argparse.Namespace) -> Script:
@@ -103,7 +98,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     document = load()
     node_id = check_node_id(document, args.id)
     if _kiosk():
-        raise _user_error("bookmarks are not saved in kiosk mode")
+        raise UserError("bookmarks are not saved in kiosk mode")
     store = _open()
     before = store.get_bookmark(node_id)
     note = args.note if args.note is not None else (before.note if before else "")
@@ -130,14 +125,14 @@ def cmd_remove(args: argparse.Namespace) -> int:
     # A bookmark on a node the document no longer has can still be removed by its id.
     node_id = raw if store.get_bookmark(raw) is not None else check_node_id(document, args.id)
     if _kiosk():
-        raise _user_error("bookmarks are not saved in kiosk mode")
+        raise UserError("bookmarks are not saved in kiosk mode")
     try:
         removed = store.remove_bookmark(node_id)
     except StoreError as error:
         return _failed(store, error)
     _tell(store)
     if removed is None:
-        raise _user_error(f"{node_id} is not bookmarked (`ipx-tui bookmarks list` shows them)")
+        raise UserError(f"{node_id} is not bookmarked (`ipx-tui bookmarks list` shows them)")
     print(f"removed the bookmark on {node_id} {_title(document, node_id)}", file=sys.stderr)
     return 0
 
@@ -165,7 +160,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     if _kiosk():
-        raise _user_error("export to a file is turned off in kiosk mode")
+        raise UserError("export to a file is turned off in kiosk mode")
     from ipx_tui.cli import write_new
 
     write_new(Path(args.output), text, force=args.force)

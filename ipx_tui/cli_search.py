@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ipx_tui.core.script import Script, render
+from ipx_tui.launch import UserError
 
 if TYPE_CHECKING:  # the engine is imported by the command, not by every start of ipx-tui
     from ipx_tui.core.search import Engine, Hit, SearchResult
@@ -49,22 +50,16 @@ def register(add: Add) -> None:
     p.add_argument("--simplified", action="store_true", help="print in simplified script")
 
 
-def _user_error(message: str) -> Exception:
-    from ipx_tui.launch import UserError
-
-    return UserError(message)
-
-
 def cmd_search(args: argparse.Namespace) -> int:
     """Print the nodes matching the query."""
     from ipx_tui.core.search import engine
 
-    query = " ".join(_as_typed(word) for word in args.query)
+    query = " ".join(args.query)
     script: Script = "simplified" if args.simplified else "traditional"
     found = engine()
     result = found.search(query)
     if not result.words:
-        raise _user_error("nothing to search for: the query has no characters that can match")
+        raise UserError("nothing to search for: the query has no characters that can match")
     if args.json:
         rows = [] if result.partial else [_row(found, result, h, script)
                                           for h in result.hits[:args.limit]]
@@ -76,19 +71,6 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     sys.stdout.write(_text(found, result, script, args.limit))
     return 0
-
-
-def _as_typed(arg: str) -> str:
-    """An argument as the terminal sent it.
-
-    Under LC_ALL=C without UTF-8 mode Python decodes argv as ASCII, turning each byte of
-    物联网 into a lone surrogate; the bytes are UTF-8 all the same. Bytes that are not UTF-8
-    stay surrogates, which search drops.
-    """
-    try:
-        return arg.encode("utf-8", "surrogateescape").decode("utf-8")
-    except UnicodeError:
-        return arg
 
 
 def _row(found: Engine, result: SearchResult, hit: Hit, script: Script) -> dict[str, object]:

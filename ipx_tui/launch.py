@@ -47,6 +47,19 @@ def utf8_streams() -> None:
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 
+def as_typed(arg: str) -> str:
+    """A command-line argument as the terminal sent it.
+
+    Under LC_ALL=C without UTF-8 mode Python decodes argv as ASCII, turning each byte of
+    科技部 into a lone surrogate; the bytes are UTF-8 all the same. Bytes that are not UTF-8
+    stay surrogates, and the commands treat them as text that matches nothing.
+    """
+    try:
+        return arg.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeError:
+        return arg
+
+
 def browse(options: BrowseOptions) -> int:
     """Check the options, then run the browser; the exit status."""
     from ipx_tui.core.ids import check_node_id

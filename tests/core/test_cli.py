@@ -166,6 +166,11 @@ def test_ascii_locale_still_prints_chinese() -> None:
                           capture_output=True, env=env, timeout=60, cwd=Path(__file__).parents[2])
     assert proc.returncode == 0
     assert "強化知識產權戰略".encode() in proc.stdout
+    # and Chinese arguments, which Python decodes there as ASCII surrogates, still read right
+    proc = subprocess.run([sys.executable, "-m", "ipx_tui", "tasks", "--agency", "科技部"],
+                          capture_output=True, env=env, timeout=60, cwd=Path(__file__).parents[2])
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("科技部（科學技術部）· 24 項任務 · 牽頭 6".encode())
 
 
 def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
