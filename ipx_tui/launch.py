@@ -7,6 +7,7 @@ subcommand's module) would cost that start about 15 ms before the first frame.
 from __future__ import annotations
 
 import gc
+import io
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,11 +40,16 @@ class Defaults:
 
 
 def utf8_streams() -> None:
-    """Make stdout and stderr UTF-8 whatever the locale says."""
-    # Under LC_ALL=C with PYTHONUTF8=0 stdio is ASCII and Chinese would not print at all.
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+    """Make the standard streams write UTF-8 whatever the locale says.
+
+    Under LC_ALL=C with PYTHONUTF8=0 they are ASCII: the commands could not print Chinese at
+    all, and Textual (which writes through sys.__stderr__) would show each character as a
+    \\uXXXX escape. Input needs nothing: Textual decodes keys as UTF-8 itself.
+    """
+    for stream in {id(s): s for s in (sys.__stdout__, sys.__stderr__, sys.stdout, sys.stderr)
+                   if s is not None}.values():
+        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
+        if encoding != "utf8" and isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(encoding="utf-8", errors="replace")
 
 

@@ -6,10 +6,10 @@ It imports nothing of Textual.
 
 from __future__ import annotations
 
-import io
 import os
-import sys
 from collections.abc import MutableMapping
+
+from ipx_tui.launch import utf8_streams
 
 #: TERM values with which Rich assumes 80x25 and no colour (and Textual then sends 24-bit
 #: colour, its fallback when Rich has no colour system).
@@ -22,22 +22,8 @@ STAND_IN_TERM = "vt100"
 
 def prepare_terminal(environ: MutableMapping[str, str] | None = None) -> None:
     """Fix what the environment gets wrong before the app starts. Safe to call twice."""
-    utf8_output()
+    utf8_streams()
     usable_term(os.environ if environ is None else environ)
-
-
-def utf8_output() -> None:
-    """Write UTF-8 whatever the locale says.
-
-    Under LC_ALL=C with PYTHONUTF8=0 the standard streams are ASCII with backslashreplace,
-    and Textual (which writes through sys.__stderr__) would show every Chinese character as
-    a \\uXXXX escape. Input needs nothing: Textual decodes keys as UTF-8 itself.
-    """
-    for stream in {id(s): s for s in (sys.__stdout__, sys.__stderr__, sys.stdout, sys.stderr)
-                   if s is not None}.values():
-        encoding = (getattr(stream, "encoding", "") or "").lower().replace("-", "")
-        if encoding != "utf8" and isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def usable_term(environ: MutableMapping[str, str]) -> None:
