@@ -99,7 +99,11 @@ class Registry:
 
         Today's names find every body merged into them: 市场监管总局 finds three.
         """
-        return list(self._keys.get(normalize(query.strip()), []))
+        return self.find_normalized(normalize(query.strip()))
+
+    def find_normalized(self, key: str) -> list[Agency]:
+        """The agencies a name already in :func:`normalize`'s form names, in registry order."""
+        return list(self._keys.get(key, []))
 
     def search(self, query: str) -> list[Agency]:
         """Agencies any of whose names contain the query (for a picker that narrows as you type)."""

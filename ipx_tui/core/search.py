@@ -28,7 +28,6 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, NamedTuple
 
-from ipx_tui.core.agencies import Agency
 from ipx_tui.core.document import Document
 from ipx_tui.core.parse import load
 from ipx_tui.core.paths import content_dir
@@ -183,7 +182,6 @@ class Engine:
         for c in self.counts:
             df.update(c.keys())
         self.idf = {t: self._idf(n) for t, n in df.items()}
-        self._agencies: dict[str, list[Agency]] | None = None
         self._words: dict[str, _WordMatch] = {}
         self._results: dict[tuple[str, int | None], SearchResult] = {}
         self._maps: dict[int, list[int] | None] = {}
@@ -263,23 +261,11 @@ class Engine:
         self._words[word] = found
         return found
 
-    def _agency_names(self) -> dict[str, list[Agency]]:
-        """Each normalised name of an agency (any name, either script) → the agencies it names."""
-        if self._agencies is None:
-            from ipx_tui.core.agencies import load_registry  # deferred: until a word is looked up
-
-            table: dict[str, list[Agency]] = {}
-            for agency in load_registry().agencies:
-                for name in agency.names:
-                    bucket = table.setdefault(normalize(name), [])
-                    if agency not in bucket:
-                        bucket.append(agency)
-            self._agencies = table
-        return self._agencies
-
     def _forms(self, word: str) -> tuple[list[str], dict[str, list[str]], AliasNote | None]:
         """The word, and the names the document uses for the agencies it names exactly."""
-        agencies = self._agency_names().get(word, [])
+        from ipx_tui.core.agencies import load_registry  # deferred: until a word is looked up
+
+        agencies = load_registry().find_normalized(word)
         forms = [word]
         names: dict[str, list[str]] = {}
         for agency in agencies:
