@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from ipx_tui.core import content
 from ipx_tui.core.document import Document, Role
-from ipx_tui.core.paths import content_dir
+from ipx_tui.core.errors import UserError, shorten
 from ipx_tui.core.script import normalize
 
 AgencyKind = Literal["body", "collective"]
@@ -64,7 +65,7 @@ class Involvement:
         return None
 
 
-class UnknownAgency(LookupError):
+class UnknownAgency(UserError, LookupError):
     """No agency matches a name; carries the nearest names for the message."""
 
     def __init__(self, query: str, suggestions: list[str]) -> None:
@@ -72,8 +73,7 @@ class UnknownAgency(LookupError):
         self.suggestions = suggestions
         hint = (f"; did you mean {', '.join(suggestions)}?" if suggestions
                 else "; `ipx-tui agencies` lists them")
-        shown = query if len(query) <= 40 else query[:40] + "…"
-        super().__init__(f"unknown agency {shown!r}{hint}")
+        super().__init__(f"unknown agency {shorten(query)!r}{hint}")
 
 
 class Registry:
@@ -169,7 +169,7 @@ def parse_registry(text: str) -> Registry:
 @cache
 def load_registry() -> Registry:
     """The shipped registry, read once per process."""
-    return parse_registry((content_dir() / "agencies.toml").read_text(encoding="utf-8"))
+    return parse_registry(content.read_text(content.AGENCIES))
 
 
 def involvement(document: Document, registry: Registry) -> dict[str, Involvement]:

@@ -5,21 +5,14 @@ from __future__ import annotations
 import re
 
 from ipx_tui.core.document import Document
+from ipx_tui.core.errors import UserError, shorten
 
 ID_SHAPE = re.compile(r"^[1-9]\d{0,2}(\.[1-9]\d{0,2}){0,2}$")
 KIND_PLURAL = {"part": "parts", "section": "sections", "item": "items"}
-SHOWN = 40
-"""How much of a bad argument an error message repeats."""
 
 
-class UnknownNode(LookupError):
+class UnknownNode(UserError, LookupError):
     """An id that names no node; the message says what does exist."""
-
-
-def shorten(text: str) -> str:
-    """A bad argument as an error message may quote it: one line, at most 40 characters."""
-    one_line = " ".join(text.split()) if text.strip() else text
-    return one_line if len(one_line) <= SHOWN else one_line[:SHOWN] + "…"
 
 
 def check_node_id(document: Document, raw: str) -> str:

@@ -27,6 +27,7 @@ NONE = "無"
 BOOKMARKS = "書籤"
 NOTE = "備註"
 NOT_IN_DOCUMENT = "不在文件中"
+MISSING = f"（{NOT_IN_DOCUMENT}）"  # the title of a bookmark whose node the document lacks
 TOTAL = "合計"  # the head of the agency picker's column of task counts
 KEYWORDS = "關鍵詞"  # a section's or item's keywords, under its text in the detail pane
 RELATED = "相關條目"  # the nodes sharing the most keywords with it

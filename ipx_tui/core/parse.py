@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from ipx_tui.core import content
 from ipx_tui.core.document import Assignment, Document, Kind, Node, Responsibility, Role, Rule
-from ipx_tui.core.paths import content_dir
 
 NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 
@@ -146,4 +146,4 @@ def parse(text: str) -> Document:
 @cache
 def load() -> Document:
     """The shipped document, parsed once per process."""
-    return parse((content_dir() / "document.txt").read_text(encoding="utf-8"))
+    return parse(content.read_text(content.DOCUMENT))

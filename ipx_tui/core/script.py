@@ -1,7 +1,7 @@
 """繁/简: the simplified form of shipped text, and the normal form search compares in.
 
 The simplified form of every string the document and the registry hold is made once,
-by ``python -m ipx_tui.devtools.regen``, into content/simplified.json; OpenCC is
+by ``python -m tools.regen``, into content/derived/simplified.json; OpenCC is
 imported only for text that is not in that table (a query, a label made at run time).
 """
 
@@ -12,15 +12,13 @@ import unicodedata
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
-from ipx_tui.core.paths import content_dir
+from ipx_tui.core import content
 
 if TYPE_CHECKING:
     from opencc import OpenCC
 
 Script = Literal["traditional", "simplified"]
 """Which script text is shown in: the source's (traditional) or simplified."""
-
-TABLE_FILE = "simplified.json"
 
 
 @cache
@@ -33,9 +31,8 @@ def _converter() -> OpenCC:
 
 @cache
 def _table() -> dict[str, str]:
-    path = content_dir() / TABLE_FILE
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(content.read_text(content.SIMPLIFIED))
     except (OSError, ValueError):
         return {}  # still correct, only slower: every string goes through OpenCC
     table = data.get("strings", {}) if isinstance(data, dict) else {}

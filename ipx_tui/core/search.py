@@ -7,7 +7,8 @@ a full name, today's name) also matches the names the document uses for it: 发�
 發展改革委 finds, and 市场监管总局 finds the three 2015 bodies merged into it.
 
 Ranking: nodes whose title contains the words first, then a BM25 score over the jieba words of
-the simplified text (shipped pre-segmented in content/search_index.json), ties in document order.
+the simplified text (shipped pre-segmented in content/derived/search_index.json), ties in
+document order.
 When nothing contains the whole query, the query's words of two or more characters are tried one
 by one instead, and what they find is marked partial (区块链 has no such words here, so it finds
 nothing rather than every node that mentions 链).
@@ -17,7 +18,6 @@ Nothing here is loaded at import: the index is built on the first search (about 
 
 from __future__ import annotations
 
-import json
 import math
 import threading
 import unicodedata
@@ -26,19 +26,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
+from ipx_tui.core import content
 from ipx_tui.core.document import Document
 from ipx_tui.core.parse import load
-from ipx_tui.core.paths import content_dir
 from ipx_tui.core.script import Script, normalize, render
 from ipx_tui.core.segment import Segmenter, load_segmenter
-
-INDEX_FILE = "search_index.json"
-KEYWORDS_FILE = "keywords.json"
-INDEX_VERSION = 1
-KEYWORD_KINDS = ("section", "item")
-"""Nodes that get keywords and related nodes (with the preamble)."""
 
 FALLBACK_CHARS = 200
 """How much of a long query the partial fallback cuts into words (a 10,000-character paste)."""
@@ -468,21 +462,9 @@ def _merge(spans: list[Span]) -> tuple[Span, ...]:
     return tuple(out)
 
 
-def _read(name: str, version: int) -> dict[str, Any]:
-    """A shipped JSON table's "nodes"; empty if missing, unreadable or of another version."""
-    try:
-        data = json.loads((content_dir() / name).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict) or data.get("version") != version:
-        return {}
-    nodes = data.get("nodes")
-    return nodes if isinstance(nodes, dict) else {}
-
-
 def read_words() -> dict[str, list[str]]:
     """The shipped jieba words of each node's normalised own text."""
-    return {k: v for k, v in _read(INDEX_FILE, INDEX_VERSION).items()
+    return {k: v for k, v in content.read_nodes(content.SEARCH_INDEX).items()
             if isinstance(v, list) and all(isinstance(w, str) for w in v)}
 
 
@@ -513,28 +495,3 @@ def engine() -> Engine:
 def search(query: str, limit: int | None = None) -> SearchResult:
     """The nodes matching a query, best first; never raises on any string."""
     return engine().search(query, limit)
-
-
-@cache
-def _keyword_table() -> dict[str, Any]:
-    # its own small file, so the detail pane can show keywords without the search index
-    return _read(KEYWORDS_FILE, INDEX_VERSION)
-
-
-def keywords(node_id: str, script: Script = "traditional") -> list[str]:
-    """The keywords of a section or item (and of the preamble), most characteristic first.
-
-    jieba.analyse TF-IDF on the simplified text, computed at build time; empty for parts and
-    front matter. Reads content/keywords.json on first use (under 1 ms); builds no index.
-    """
-    entry = _keyword_table().get(node_id)
-    rows = entry.get("keywords", []) if isinstance(entry, dict) else []
-    column = 0 if script == "traditional" else 1
-    return [str(row[column]) for row in rows if isinstance(row, list) and len(row) == 2]
-
-
-def related(node_id: str) -> list[str]:
-    """The ids of the nodes sharing the most keywords with this one, most related first."""
-    entry = _keyword_table().get(node_id)
-    ids = entry.get("related", []) if isinstance(entry, dict) else []
-    return [str(i) for i in ids]

@@ -8,7 +8,7 @@ default dictionary that occur in this document, plus one entry that keeps the to
 equal to the default's. On the document it cuts exactly as jieba with its default dictionary
 does; tests/core/test_segment.py checks both claims against jieba itself.
 
-The file is made by ``python -m ipx_tui.devtools.regen`` (see ipx_tui/devtools/search_build.py).
+The file is made by ``python -m tools.regen`` (see ipx_tui/devtools/search_build.py).
 """
 
 from __future__ import annotations
@@ -18,9 +18,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-from ipx_tui.core.paths import content_dir
-
-DICT_FILE = "jieba_dict.txt"
+from ipx_tui.core import content
 
 # jieba 0.42's own patterns (jieba/__init__.py): blocks it segments, whitespace it keeps whole,
 # and the single Latin letters or digits it glues back into one word.
@@ -119,7 +117,7 @@ def parse_dictionary(text: str) -> dict[str, int]:
 def load_segmenter() -> Segmenter:
     """The segmenter over the shipped small dictionary, read once (about 3 ms)."""
     try:
-        text = (content_dir() / DICT_FILE).read_text(encoding="utf-8")
+        text = content.read_text(content.JIEBA_DICT)
     except OSError:
         text = ""  # search still works: every hit is found by substring; ranking is coarser
     return Segmenter(parse_dictionary(text))

@@ -40,6 +40,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ipx_tui.core import kiosk as kiosk_mode
 from ipx_tui.core import locations
 
 if TYPE_CHECKING:
@@ -243,7 +244,7 @@ class Store:
     @classmethod
     def open_default(cls, kiosk: bool = False) -> Store:
         """The reader's store in the data directory, or a memory store in kiosk mode."""
-        if kiosk or os.environ.get("IPX_TUI_KIOSK"):
+        if kiosk or kiosk_mode.active():
             return cls(None)
         return cls(locations.store_path())
 

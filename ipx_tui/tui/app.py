@@ -1,71 +1,53 @@
-"""The Textual app: global keys, where the reader is (history, filter, script), screen routing.
+"""The browser's App: a shell of bindings, global actions and the handlers of typed messages.
 
-Start-up is kept to what the first frame needs: the document (already parsed by the CLI),
-the outline and one page. The agency registry, the settings store and OpenCC are loaded in a
-worker after the first frame; the matrix, picker and help screens are imported when opened.
+It holds the reader's state (the script, the history, the agency filter) and routes what
+screens ask for (:mod:`ipx_tui.tui.messages`). The work lives in the rooms named after each
+feature: the browser screen shows pages (:mod:`~ipx_tui.tui.pages`), the matrix, the picker,
+search and bookmarks each have a screen module, settings are saved by
+:mod:`~ipx_tui.tui.settings`. Screens read this app only through :class:`~ipx_tui.tui.host.Host`.
 
-Hooks for other features (search, bookmarks):
-
-* ``App.open_node(node_id, highlight=[...])`` shows a node with those terms highlighted
-  (compared as search compares); ``App.browser.detail.scroll_to_first_highlight()`` then
-  brings the first one into view;
-* ``App.browser.outline.mark_bookmarked(ids)`` marks nodes in the sidebar;
-* ``App.settings.store()`` is the shared :class:`~ipx_tui.core.store.Store` (or None);
-* ``App.history.current`` is the view shown (a node, an agency page or the matrix);
-* a screen whose class sets ``ALLOWS_VIEW_KEYS = True`` lets the app's view keys act on it;
-* the ``action_search`` … ``action_bookmarks`` methods are each one small method.
+Start-up is kept to what the first frame needs: the document, the outline and one page. The
+registry, the store and OpenCC are loaded in a worker after the first frame; the matrix, the
+picker, search, bookmarks and help are imported when first opened.
 """
 
 from __future__ import annotations
 
 import gc
-import sys
 import time
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
-from textual import events, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.geometry import Size
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.theme import Theme
-from textual.timer import Timer
 from textual.widgets import Input
 
 from ipx_tui.core.agencies import Involvement, Registry, involvement, load_registry
 from ipx_tui.core.document import Document
 from ipx_tui.core.export import node_text
-from ipx_tui.core.ids import UnknownNode, check_node_id
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script
-from ipx_tui.tui.commands import BrowserCommands
+from ipx_tui.core.store import Store
+from ipx_tui.tui import matrix_routes
 from ipx_tui.tui.history import History, Location
-from ipx_tui.tui.pages import Page, agency_page, has_keywords, node_page
+from ipx_tui.tui.messages import BookmarksChanged, MatrixMoved, OpenAgency, OpenNode
+from ipx_tui.tui.pages import page_for
+from ipx_tui.tui.palette import BrowserCommands
 from ipx_tui.tui.screens.browser import BrowserScreen
-from ipx_tui.tui.settings import Remembered, Settings
+from ipx_tui.tui.screens.too_small import TooSmall, too_small
+from ipx_tui.tui.searching import Searches
+from ipx_tui.tui.settings import Remembered, Saver, Settings
 from ipx_tui.tui.texts import tr
+from ipx_tui.tui.theme import THEME
 from ipx_tui.tui.widgets.detail import Detail
 from ipx_tui.tui.widgets.outline import Outline
 
-if TYPE_CHECKING:
-    from ipx_tui.launch import BrowseOptions
-    from ipx_tui.tui.screens.matrix import MatrixScreen
-
 STARTED = time.perf_counter()
-
-_MATRIX_MODULE = "ipx_tui.tui.screens.matrix"
-
-MIN_WIDTH, MIN_HEIGHT = 40, 10
-"""Below this the app shows only a message saying the size it needs."""
-
-SAVE_DELAY = 1.0
-"""Seconds of quiet before the last node is saved (every key would be too many writes)."""
-
-KEEP: Any = object()
-"""For ``open_node(agency=KEEP)``: leave the agency filter as it is."""
 
 SYSTEM_COMMANDS_KEPT = frozenset({"Theme"})
 """Textual's palette commands that stay (the rest duplicate ours or write files)."""
@@ -75,62 +57,6 @@ VIEW_ACTIONS = frozenset({
     "next_hit", "prev_hit", "bookmark", "bookmarks", "toggle_script", "help", "toggle_sidebar",
 })
 """App actions that act on a view; only screens with ALLOWS_VIEW_KEYS let them through."""
-
-# Colours from the terminal's own 16-colour palette, so the app looks right on 16, 256 and
-# true-colour terminals alike, on a dark or a light background.
-THEME = Theme(
-    name="ipx",
-    ansi=True,
-    primary="ansi_blue",
-    secondary="ansi_cyan",
-    accent="ansi_yellow",
-    warning="ansi_yellow",
-    error="ansi_red",
-    success="ansi_green",
-    foreground="ansi_default",
-    background="ansi_default",
-    surface="ansi_default",
-    panel="ansi_default",
-    boost="ansi_default",
-    dark=True,
-    variables={
-        "ansi-background": "ansi_black",
-        "ansi-foreground": "ansi_white",
-        "block-cursor-foreground": "ansi_black",
-        "block-cursor-background": "ansi_cyan",
-        "block-cursor-blurred-foreground": "ansi_default",
-        "block-cursor-blurred-background": "ansi_default",
-        "border": "ansi_cyan",
-        "border-blurred": "ansi_bright_black",
-        "footer-key-foreground": "ansi_yellow",
-        "footer-background": "ansi_default",
-        "footer-foreground": "ansi_default",
-        "footer-description-foreground": "ansi_default",
-        "input-cursor-background": "ansi_white",
-        "input-cursor-foreground": "ansi_black",
-        "input-selection-background": "ansi_blue",
-        "scrollbar": "ansi_bright_black",
-        "scrollbar-background": "ansi_default",
-        "scrollbar-corner-color": "ansi_default",
-        "link-color": "ansi_default",
-    },
-)
-
-
-class TooSmall(Screen[None]):
-    """Shown instead of everything when the terminal is too small to use."""
-
-    def compose(self):  # type: ignore[no-untyped-def]
-        from textual.widgets import Static
-
-        yield Static(id="too-small", markup=False)
-
-    def show(self, width: int, height: int) -> None:
-        """Say what size is needed."""
-        from textual.widgets import Static
-
-        self.query_one("#too-small", Static).update(
-            f"too small:\nneed at least\n{MIN_WIDTH}x{MIN_HEIGHT}\n(now {width}x{height})")
 
 
 class IpxApp(App[None]):
@@ -161,13 +87,11 @@ class IpxApp(App[None]):
                 id="app.sidebar"),
         Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True,
                 tooltip="The command palette: every action, node and agency", id="app.palette"),
-        # Reserved for the search feature, which replaces these methods.
         Binding("slash", "search", "Search", tooltip="Search the document", id="app.search"),
         Binding("n", "next_hit", "Next hit", show=False, tooltip="Next search hit",
                 id="app.next-hit"),
         Binding("N", "prev_hit", "Prev hit", show=False, tooltip="Previous search hit",
                 id="app.prev-hit"),
-        # Reserved for the bookmarks feature, which replaces these methods.
         Binding("b", "bookmark", "Mark", show=False, tooltip="Bookmark this node",
                 id="app.bookmark"),
         Binding("B", "bookmarks", "Marks", show=False, tooltip="List the bookmarks",
@@ -175,14 +99,14 @@ class IpxApp(App[None]):
     ]
 
     script: reactive[Script] = reactive("traditional", init=False)
-    """The script every text is shown in."""
+    """The script every text is shown in (screens watch it)."""
 
     def __init__(self, *, script: Script = "traditional", goto: str | None = None,
                  agency: str | None = None, agency_query: str | None = None,
                  kiosk: bool = False, remember: bool = True) -> None:
         """Args:
             script: the script to start in.
-            goto: the node to start at.
+            goto: the node to start at (a checked id).
             agency: the agency (registry name) to start filtered on.
             agency_query: a name that stands for several agencies: open the picker with it.
             kiosk: keep settings in memory only.
@@ -191,6 +115,8 @@ class IpxApp(App[None]):
         super().__init__()
         self.document: Document = load()
         self.settings = Settings(kiosk=kiosk)
+        self.saver = Saver(self, self.settings)
+        self.searches = Searches()
         self.start = (script, goto, agency, agency_query, remember)
         first: Location
         if goto is not None:
@@ -201,42 +127,53 @@ class IpxApp(App[None]):
             first = Location("node", self.document.nodes[0].id, None)
         self.history = History(first)
         self.agency_filter: str | None = None
-        self.browser: BrowserScreen | None = None
+        self.browser = BrowserScreen(self.document)
         self.highlight: list[str] | None = None
         """The terms highlighted in the page shown (set by open_node)."""
         self.first_frame_ms: float | None = None
         self._bare_first_page = False
         """Whether a page was built before the first frame, without its keywords."""
-        self._save_timer: Timer | None = None
         self._touched = False
         """Whether the reader has moved or switched anything yet (then nothing is restored)."""
+        self._table: dict[str, Involvement] | None = None
         self.set_reactive(IpxApp.script, script)
         # The theme before the first frame, not in on_mount: changing it there re-parsed every
         # stylesheet just before the first frame (about 10 ms of the start).
         self.register_theme(THEME)
         self.theme = "ipx"
 
-    # --- start-up ---------------------------------------------------------------------
+    # --- what screens read (the Host protocol) ------------------------------------------
+
+    def registry(self) -> Registry:
+        """The agency registry."""
+        return load_registry()
+
+    def involvement_table(self) -> dict[str, Involvement]:
+        """Each agency's tasks by role."""
+        if self._table is None:
+            self._table = involvement(self.document, self.registry())
+        return self._table
+
+    def store(self) -> Store | None:
+        """The bookmark and settings store (None when it could not be opened)."""
+        return self.settings.store()
+
+    # --- start-up -----------------------------------------------------------------------
 
     def get_default_screen(self) -> BrowserScreen:
-        return BrowserScreen(self.document)
+        return self.browser
 
     def on_mount(self) -> None:
         self._set_titles()
-        self.call_after_refresh(self._after_first_frame)
-
-    def browser_ready(self, browser: BrowserScreen) -> None:
-        """The browser screen is mounted: fill it for the first location."""
-        self.browser = browser
         location = self.history.current
         self._apply_filter(location.agency)
         self._show(location)
-        query = self.start[3]
-        if query:
-            self.call_after_refresh(self.action_agency_picker, query)
+        if self.start[3]:
+            self.call_after_refresh(self.action_agency_picker, self.start[3])
+        self.call_after_refresh(self._after_first_frame)
 
     def _after_first_frame(self) -> None:
-        gc.enable()  # off since cli._browse, so that the start paid for no collection
+        gc.enable()  # off since tui.start, so that the start paid for no collection
         self.first_frame_ms = (time.perf_counter() - STARTED) * 1000
         self.log(f"first frame after {self.first_frame_ms:.0f} ms")
         self._check_size()
@@ -247,7 +184,7 @@ class IpxApp(App[None]):
         """Load what later keys need, off the UI thread: registry, settings, OpenCC."""
         self.involvement_table()
         remembered = self.settings.read() if self.start[4] else Remembered()
-        from ipx_tui.core.search import keywords
+        from ipx_tui.core.keywords import keywords
 
         keywords("preamble")  # the keywords table: pages after the first need it
         self.call_from_thread(self._complete_first_page)
@@ -257,18 +194,16 @@ class IpxApp(App[None]):
         t2s("")  # OpenCC reads its dictionaries now, not on the first key typed in a picker
 
     def _complete_first_page(self) -> None:
-        """Show the first page again with the keywords it went without (see page_for)."""
+        """Show the first page again with the keywords it went without (see _page)."""
         if self._bare_first_page:
             self._bare_first_page = False
             shown = self.history.current
-            if self.browser is not None and shown.kind != "matrix":
-                self.browser.show_page(self.page_for(shown), self.highlight, keep_scroll=True)
+            if shown.kind != "matrix":
+                self.browser.show_page(self._page(shown), self.highlight, keep_scroll=True)
 
     def _restore(self, remembered: Remembered) -> None:
         """Apply the last session's choices, unless the command line or the reader chose."""
-        from ipx_tui.tui.screens.bookmarks import mark_sidebar
-
-        mark_sidebar(self)  # the store is open now (read in the warm-up)
+        self.post_message(BookmarksChanged())  # the store is open now (read in the warm-up)
         for problem in self.settings.problems:
             self.notify(problem, severity="warning", timeout=8)
         self.settings.problems.clear()
@@ -291,34 +226,14 @@ class IpxApp(App[None]):
         self._apply_filter(filter_on)
         self._show(location)
 
-    # --- the agency data (loaded after the first frame, or when first needed) ----------
-
-    def registry(self) -> Registry:
-        """The agency registry."""
-        return load_registry()
-
-    def involvement_table(self) -> dict[str, Involvement]:
-        """Each agency's tasks by role."""
-        table: dict[str, Involvement] | None = getattr(self, "_table", None)
-        if table is None:
-            table = involvement(self.document, self.registry())
-            self._table = table
-        return table
-
-    # --- where the reader is ----------------------------------------------------------
+    # --- where the reader is ------------------------------------------------------------
 
     def open_node(self, node_id: str, highlight: list[str] | None = None, *,
-                  agency: str | None = KEEP, from_outline: bool = False) -> None:
-        """Show a node (the hook for search and bookmarks).
-
-        Args:
-            node_id: the node to show.
-            highlight: terms to highlight in its text (compared as search compares).
-            agency: the agency filter to show it under; by default the current one.
-            from_outline: the outline's cursor moved here (the outline need not move).
-        """
-        filter_on = self.agency_filter if agency is KEEP else agency
-        location = Location("node", node_id, filter_on)
+                  agency: str | None = None, keep_filter: bool | None = None,
+                  from_outline: bool = False) -> None:
+        """Show a node, with terms highlighted, under the current filter or ``agency``'s."""
+        keep = agency is None if keep_filter is None else keep_filter
+        location = Location("node", node_id, self.agency_filter if keep else agency)
         if from_outline and location == self.history.current and not self.highlight:
             return
         self.navigate(location, highlight=highlight)
@@ -336,101 +251,31 @@ class IpxApp(App[None]):
             self.history.visit(location)
         self._apply_filter(location.agency)
         self._show(location)
-        self._save_later()
+        self.saver.later(self._remembered)
 
     def _show(self, location: Location) -> None:
         if location.kind == "matrix":
-            self._show_matrix(location.key)
+            matrix_routes.show(self, location.key)
             return
-        self._close_matrix()
-        browser = self.browser
-        if browser is None:
-            return
-        browser.show_page(self.page_for(location), self.highlight)
-        browser.point_at(location)
-        if location.kind == "node" and browser.outline.current_id != location.key:
-            # not in the filtered outline: point at its nearest ancestor that is
-            for ancestor in reversed(self.document.ancestors(location.key)):
-                if browser.outline.select_id(ancestor.id):
-                    break
+        matrix_routes.close(self)
+        self.browser.show_location(location, self._page(location), self.highlight)
 
-    def page_for(self, location: Location) -> Page:
-        """The detail page of a node or agency location."""
-        if location.kind == "agency":
-            return agency_page(self.document, self.involvement_table()[location.key],
-                               self.script)
-        table = self.involvement_table() if location.agency else None
-        # Before the first frame a page goes without its keywords (importing the module that
-        # reads them costs about 5 ms); _complete_first_page adds them right after.
+    def _page(self, location: Location) -> Any:
+        # Before the first frame a page goes without its keywords (reading their table costs
+        # about 5 ms); _complete_first_page adds them right after.
         extras = self.first_frame_ms is not None
-        if not extras and has_keywords(self.document.node(location.key)):
-            self._bare_first_page = True
-        return node_page(self.document, location.key, self.script, location.agency, table,
-                         extras=extras)
+        page, bare = page_for(self, location, extras=extras)
+        self._bare_first_page = self._bare_first_page or bare
+        return page
 
     def _apply_filter(self, agency: str | None) -> None:
-        browser = self.browser
-        if browser is None:
-            return
-        if agency == self.agency_filter and browser.outline.node_ids:
+        if agency == self.agency_filter and self.browser.outline.node_ids:
             return
         self.agency_filter = agency
-        browser.build_outline(self.script,
-                              self.involvement_table()[agency] if agency is not None else None)
+        self.browser.build_outline(self.script, self._filtered())
 
-    def _show_matrix(self, key: str) -> None:
-        from ipx_tui.tui.screens.matrix import MatrixScreen  # deferred: DataTable
-
-        if isinstance(self.screen, MatrixScreen):
-            self.screen.move_to(key)
-        else:
-            self.push_screen(MatrixScreen(key))
-
-    def _close_matrix(self) -> None:
-        if _MATRIX_MODULE not in sys.modules:
-            return  # never opened; importing it would cost the first frame a DataTable
-        from ipx_tui.tui.screens.matrix import MatrixScreen
-
-        while isinstance(self.screen, MatrixScreen):
-            self.pop_screen()
-
-    def matrix_moved(self, key: str) -> None:
-        """The matrix cursor moved: remember it in the matrix's history entry."""
-        current = self.history.current
-        if current.kind == "matrix":
-            self.history.replace(Location("matrix", key, current.agency))
-
-    @property
-    def matrix(self) -> MatrixScreen | None:
-        """The matrix screen, when it is shown."""
-        if _MATRIX_MODULE not in sys.modules:
-            return None  # never opened (see _close_matrix)
-        from ipx_tui.tui.screens.matrix import MatrixScreen
-
-        return self.screen if isinstance(self.screen, MatrixScreen) else None
-
-    # --- script -----------------------------------------------------------------------
-
-    def watch_script(self) -> None:
-        self._touched = True
-        self._script_changed()
-        self._save_later()
-
-    def _script_changed(self) -> None:
-        self._set_titles()
-        browser = self.browser
-        if browser is not None:
-            browser.outline.relabel(self.script)
-            inv = self.involvement_table()[self.agency_filter] if self.agency_filter else None
-            browser.set_filter_line(self.script, inv)
-            shown = self.history.current
-            if shown.kind == "matrix":
-                shown = self._last_page_location()
-            browser.show_page(self.page_for(shown), self.highlight, keep_scroll=True)
-        for screen in self.screen_stack:
-            refresh = getattr(screen, "refresh_script", None)
-            if callable(refresh):
-                refresh()
+    def _filtered(self) -> Involvement | None:
+        return self.involvement_table()[self.agency_filter] if self.agency_filter else None
 
     def _last_page_location(self) -> Location:
         for location in reversed(self.history.entries[: self.history.index + 1]):
@@ -438,64 +283,84 @@ class IpxApp(App[None]):
                 return location
         return Location("node", self.document.nodes[0].id, self.agency_filter)
 
+    def _remembered(self) -> tuple[Script, str | None, str | None] | None:
+        """What the settings keep: the script, the last node shown, the filter (None: nothing
+        to save, the reader has not moved)."""
+        if not self._touched:
+            return None
+        last = next((loc.key for loc in reversed(self.history.entries[: self.history.index + 1])
+                     if loc.kind == "node"), None)
+        return self.script, last, self.agency_filter
+
+    # --- messages from the screens -------------------------------------------------------
+
+    @on(OpenNode)
+    def _open_node_asked(self, message: OpenNode) -> None:
+        self.open_node(message.node_id, message.highlight, agency=message.agency,
+                       keep_filter=message.keep_filter, from_outline=message.from_outline)
+        if message.scroll_to_hit:
+            # after the refresh, so the pane has its size; it lays out at its own text width
+            self.call_after_refresh(self.browser.detail.scroll_to_first_highlight)
+
+    @on(OpenAgency)
+    def _open_agency_asked(self, message: OpenAgency) -> None:
+        self.open_agency(message.name, filter_on=message.filter_on)
+
+    @on(MatrixMoved)
+    def _matrix_moved(self, message: MatrixMoved) -> None:
+        current = self.history.current
+        if current.kind == "matrix":
+            self.history.replace(Location("matrix", message.key, current.agency))
+
+    @on(BookmarksChanged)
+    def _bookmarks_changed(self, message: BookmarksChanged) -> None:
+        ids = message.ids
+        if ids is None:
+            store = self.store()
+            if store is None:
+                return
+            ids = {b.node_id for b in store.bookmarks()}
+        self.browser.outline.mark_bookmarked(ids)
+
+    # --- script -------------------------------------------------------------------------
+
+    def watch_script(self) -> None:
+        self._touched = True
+        self._script_changed()
+        self.saver.later(self._remembered)
+
+    def _script_changed(self) -> None:
+        self._set_titles()
+        self.browser.outline.relabel(self.script)
+        self.browser.set_filter_line(self.script, self._filtered())
+        shown = self.history.current
+        if shown.kind == "matrix":
+            shown = self._last_page_location()
+        self.browser.show_page(self._page(shown), self.highlight, keep_scroll=True)
+
     def _set_titles(self) -> None:
         self.title = tr(self.document.title, self.script)
         self.sub_title = tr(self.document.number, self.script)
 
-    # --- settings ---------------------------------------------------------------------
-
-    def _remembered_node(self) -> str | None:
-        """The last node shown (an agency page or the matrix is not a place to return to)."""
-        for location in reversed(self.history.entries[: self.history.index + 1]):
-            if location.kind == "node":
-                return location.key
-        return None
-
-    def _save_later(self) -> None:
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self._save_in_background)
-
-    def _save_in_background(self) -> None:
-        self._save_timer = None
-        self._save(self.script, self._remembered_node(), self.agency_filter)
-
-    @work(thread=True, exclusive=True, group="settings")
-    def _save(self, script: Script, node_id: str | None, agency: str | None) -> None:
-        problem = self.settings.write(script, node_id, agency)
-        if problem:
-            self.call_from_thread(self.notify, problem, severity="warning")
-
-    def save_now(self) -> None:
-        """Save the settings before leaving (a pending save would be lost)."""
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
-        if self._touched:
-            self.settings.write(self.script, self._remembered_node(), self.agency_filter)
-
-    # --- size -------------------------------------------------------------------------
+    # --- size and keys ------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size)
 
     def _check_size(self, size: Size | None = None) -> None:
-        width, height = size or self.size
-        small = width < MIN_WIDTH or height < MIN_HEIGHT
-        if small:
-            if not isinstance(self.screen, TooSmall):
-                self.push_screen(TooSmall())
-                self.call_after_refresh(self._tell_size, Size(width, height))
-            else:
-                self._tell_size(Size(width, height))
+        size = size or self.size
+        small = too_small(size)
+        if small and not isinstance(self.screen, TooSmall):
+            self.push_screen(TooSmall())
+            self.call_after_refresh(self._tell_size, size)
+        elif small:
+            self._tell_size(size)
         elif isinstance(self.screen, TooSmall):
             self.pop_screen()
 
-    def _tell_size(self, size: Size | None = None) -> None:
+    def _tell_size(self, size: Size) -> None:
         if isinstance(self.screen, TooSmall):
-            self.screen.show(*(size or self.size))
-
-    # --- which keys act where ---------------------------------------------------------
+            self.screen.show(size)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in VIEW_ACTIONS and not getattr(self.screen, "ALLOWS_VIEW_KEYS", False):
@@ -504,39 +369,26 @@ class IpxApp(App[None]):
 
     def action_owners(self) -> list[tuple[type[DOMNode], DOMNode]]:
         """The classes whose bindings the palette offers, with the object each acts on."""
-        owners: list[tuple[type[DOMNode], DOMNode]] = [(type(self), self)]
-        if self.browser is not None:
-            owners += [(BrowserScreen, self.browser), (Outline, self.browser.outline),
-                       (Detail, self.browser.detail)]
-        return owners
+        return [(type(self), self), (BrowserScreen, self.browser),
+                (Outline, self.browser.outline), (Detail, self.browser.detail)]
 
     def help_groups(self) -> list[tuple[str, type[DOMNode]]]:
         """The help screen's groups: a title and the class whose bindings it lists."""
-        from ipx_tui.tui.screens.bookmarks import BookmarkChoice, BookmarksScreen
-        from ipx_tui.tui.screens.help import HelpScreen
-        from ipx_tui.tui.screens.matrix import MatrixScreen, MatrixTable
-        from ipx_tui.tui.screens.picker import AgencyPicker
-        from ipx_tui.tui.screens.search import SearchScreen
+        from ipx_tui.tui.screens.help import groups
 
-        # The note prompt and the yes/no question show their few keys in their own box.
-        return [("Everywhere", type(self)), ("Browser", BrowserScreen),
-                ("Sidebar (outline)", Outline), ("Text (detail pane)", Detail),
-                ("Matrix", MatrixTable), ("Matrix screen", MatrixScreen),
-                ("Agency picker", AgencyPicker), ("Search bar", SearchScreen),
-                ("Bookmarks list", BookmarksScreen), ("A bookmarked node (b)", BookmarkChoice),
-                ("Help", HelpScreen)]
+        return [("Everywhere", type(self)), *groups()]
 
-    # --- actions ----------------------------------------------------------------------
+    # --- actions ------------------------------------------------------------------------
 
     def action_help(self) -> None:
         """Show every key."""
-        from ipx_tui.tui.screens.help import HelpScreen
+        from ipx_tui.tui.screens.help import HelpScreen  # deferred: opened on ? only
 
         self.push_screen(HelpScreen(self.help_groups(), self.script))
 
     def action_agency_picker(self, query: str = "") -> None:
         """Choose an agency to filter the sidebar on."""
-        from ipx_tui.tui.screens.picker import AgencyPicker  # deferred: Input, OptionList
+        from ipx_tui.tui.screens.agency_picker import AgencyPicker  # deferred: Input, OptionList
 
         current = self.history.current
         here = current.key if current.kind == "agency" else self.agency_filter
@@ -549,13 +401,12 @@ class IpxApp(App[None]):
 
     def action_clear_filter(self) -> None:
         """Show the whole outline again."""
-        if self.agency_filter is None:
-            return
-        self.navigate(self.history.current.with_filter(None))
+        if self.agency_filter is not None:
+            self.navigate(self.history.current.with_filter(None))
 
     def action_matrix(self) -> None:
         """Open the 分工 matrix (or close it)."""
-        if self.matrix is not None:
+        if matrix_routes.shown(self) is not None:
             self.action_close_matrix()
             return
         last = next((loc.key for loc in reversed(self.history.entries)
@@ -571,7 +422,7 @@ class IpxApp(App[None]):
 
     def action_toggle_sidebar(self) -> None:
         """Hide or show the sidebar (in a narrow terminal: swap the panes)."""
-        if self.browser is not None and self.screen is self.browser:
+        if self.screen is self.browser:
             self.browser.action_toggle_sidebar()
 
     def action_toggle_script(self) -> None:
@@ -580,19 +431,17 @@ class IpxApp(App[None]):
 
     def action_history_back(self) -> None:
         """Go back to the previous view."""
-        location = self.history.back()
-        if location is None:
-            self.notify("Nothing earlier", timeout=2)
-            return
-        self.navigate(location, record=False)
+        self._walk_history(self.history.back(), "Nothing earlier")
 
     def action_history_forward(self) -> None:
         """Go forward again."""
-        location = self.history.forward()
+        self._walk_history(self.history.forward(), "Nothing later")
+
+    def _walk_history(self, location: Location | None, none_left: str) -> None:
         if location is None:
-            self.notify("Nothing later", timeout=2)
-            return
-        self.navigate(location, record=False)
+            self.notify(none_left, timeout=2)
+        else:
+            self.navigate(location, record=False)
 
     def copy_text(self) -> tuple[str, str]:
         """What ``y`` copies: a short name and the text of the view shown."""
@@ -600,7 +449,7 @@ class IpxApp(App[None]):
         if location.kind == "node":
             node = self.document.node(location.key)
             return location.key, node_text(self.document, node, self.script)
-        return location.key, self.page_for(location).plain
+        return location.key, self._page(location).plain
 
     def action_copy(self) -> None:
         """Copy the text shown to the clipboard (OSC 52 reaches the reader's own terminal)."""
@@ -608,9 +457,73 @@ class IpxApp(App[None]):
         self.copy_to_clipboard(text)
         self.notify(f"Copied {tr(name, self.script)}: {len(text)} characters", timeout=3)
 
+    def action_search(self) -> None:
+        """Search: results as you type, in either script; Enter opens one."""
+        from ipx_tui.tui.screens.search import SearchScreen  # deferred: only when searching
+
+        self.push_screen(SearchScreen(self.script, self.searches.query), self._searched)
+
+    def _searched(self, outcome: Any) -> None:
+        if self.searches.closed(outcome):
+            self._show_hit()
+
+    def action_next_hit(self) -> None:
+        """Open the next result of the last search (rank order, like less's n)."""
+        self._step_hit(1)
+
+    def action_prev_hit(self) -> None:
+        """Open the previous result of the last search."""
+        self._step_hit(-1)
+
+    def _step_hit(self, step: int) -> None:
+        if not self.searches.step(step):
+            self.notify("No search yet: / searches", timeout=3)
+            return
+        self._show_hit()
+
+    def _show_hit(self) -> None:
+        hit, where = self.searches.current()
+        self.post_message(OpenNode(hit.node_id, list(hit.terms), scroll_to_hit=True))
+        self.clear_notifications()  # one line for the walk, not a stack of them
+        self.notify(where, timeout=2)
+
+    def action_bookmark(self) -> None:
+        """Bookmark the node shown (with a note), or edit or remove its bookmark."""
+        from ipx_tui.tui.screens.bookmarks import bookmark_node  # deferred: only when used
+
+        location = self.history.current
+        node_id = location.key if location.kind == "node" else self.browser.outline.current_id
+        if node_id is None:
+            self.notify("Move to a node in the outline first: b bookmarks a node", timeout=4)
+            return
+        store = self._bookmark_store()
+        if store is not None:
+            bookmark_node(self, store, self.document, node_id, self.script)
+
+    def action_bookmarks(self) -> None:
+        """List the bookmarks: Enter goes to one; e, d, u; typing filters."""
+        from ipx_tui.tui.screens.bookmarks import BookmarksScreen  # deferred: only when used
+
+        store = self._bookmark_store()
+        if store is not None:
+            self.push_screen(BookmarksScreen(store, self.document, self.script),
+                             self._bookmarks_closed)
+
+    def _bookmarks_closed(self, node_id: str | None) -> None:
+        self.post_message(BookmarksChanged())  # another session may have changed them
+        if node_id is not None:
+            self.open_node(node_id)
+
+    def _bookmark_store(self) -> Store | None:
+        store = self.store()
+        if store is None:
+            self.notify("Bookmarks are unavailable: the store could not be opened",
+                        severity="error", timeout=8)
+        return store
+
     async def action_quit(self) -> None:
         """Leave, saving where the reader was."""
-        self.save_now()
+        self.saver.now(self._remembered)
         self.exit()
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
@@ -633,73 +546,3 @@ class IpxApp(App[None]):
     def _steady_palette_cursor(palette: Screen[Any], kind: type[Input]) -> None:
         for widget in palette.query(kind):
             widget.cursor_blink = False
-
-    # --- reserved for the search and bookmarks features --------------------------------
-
-    def action_search(self) -> None:
-        """Search: results as you type, in either script; Enter opens one."""
-        from ipx_tui.tui.screens.search import search_key  # deferred: only when searching
-
-        search_key(self)
-
-    def action_next_hit(self) -> None:
-        """Open the next result of the last search (rank order, like less's n)."""
-        from ipx_tui.tui.screens.search import walk_hits
-
-        walk_hits(self, 1)
-
-    def action_prev_hit(self) -> None:
-        """Open the previous result of the last search."""
-        from ipx_tui.tui.screens.search import walk_hits
-
-        walk_hits(self, -1)
-
-    def action_bookmark(self) -> None:
-        """Bookmark the node shown (with a note), or edit or remove its bookmark."""
-        from ipx_tui.tui.screens.bookmarks import bookmark_key  # deferred: only when used
-
-        bookmark_key(self)
-
-    def action_bookmarks(self) -> None:
-        """List the bookmarks: Enter goes to one; e, d, u; typing filters."""
-        from ipx_tui.tui.screens.bookmarks import bookmarks_key
-
-        bookmarks_key(self)
-
-
-def app_from_args(args: BrowseOptions) -> IpxApp:
-    """The app for the command line's options (already checked by the CLI)."""
-    document = load()
-    goto = check_node_id(document, args.goto) if args.goto else None
-    agency = query = None
-    if args.agency:
-        found = load_registry().resolve(args.agency)
-        if len(found) == 1:
-            agency = found[0].name
-        else:
-            query = args.agency.strip()  # a name used today for several: let the reader pick
-    script: Script = "simplified" if args.simplified else "traditional"
-    kiosk = bool(args.kiosk)
-    cls: type[IpxApp] = IpxApp
-    if kiosk:
-        from ipx_tui.tui.kiosk import KioskApp, enter_kiosk, in_kiosk
-
-        enter_kiosk()
-        kiosk = in_kiosk()
-        # __module__ given: Textual finds CSS_PATH beside the class's module, and a class made
-        # by type() through Textual's metaclass would say textual.message_pump.
-        cls = type("KioskIpxApp", (KioskApp, IpxApp), {"__module__": __name__})
-    return cls(script=script, goto=goto, agency=agency, agency_query=query, kiosk=kiosk)
-
-
-def run(args: BrowseOptions) -> int:
-    """Start the browser; the exit status."""
-    from ipx_tui.tui.terminal import prepare_terminal
-
-    prepare_terminal()
-    try:
-        app = app_from_args(args)
-    except UnknownNode as error:  # the CLI checks first; this is for callers that do not
-        raise SystemExit(f"ipx-tui: {error}") from None
-    app.run()
-    return app.return_code or 0

@@ -1,14 +1,13 @@
-"""Kiosk mode (`ipx-tui --kiosk`, for `ForceCommand` in sshd_config): browse, nothing else.
+"""The browser's part of kiosk mode (:mod:`ipx_tui.core.kiosk`): what Textual itself offers
+that leaves the document is turned off.
 
-Nothing is written to disk (bookmarks and settings live in memory for the session), no file is
+Nothing is written to disk (the store keeps bookmarks and settings in memory), no file is
 exported, the app cannot be suspended, and nothing opens a shell or another program. Copying
 to the clipboard still works: OSC 52 goes to the reader's own terminal, not to the server.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -16,32 +15,14 @@ from typing import Any
 from textual.app import App, SuspendNotSupported, SystemCommand
 from textual.screen import Screen
 
-ENV = "IPX_TUI_KIOSK"
-"""Set in kiosk mode; the store and the export command check it too."""
-
-REFUSED = "turned off in kiosk mode"
+from ipx_tui.core.kiosk import REFUSED
 
 #: Textual's own palette commands that write a file ("Screenshot" saves an SVG).
 BLOCKED_SYSTEM_COMMANDS = frozenset({"Screenshot"})
 
 
-def enter_kiosk() -> None:
-    """Put the whole process in kiosk mode; call before the app starts."""
-    os.environ[ENV] = "1"
-    # Modules imported later (the search engine, the store) must not leave .pyc files behind.
-    sys.dont_write_bytecode = True
-
-
-def in_kiosk() -> bool:
-    """Is this process in kiosk mode?"""
-    return bool(os.environ.get(ENV))
-
-
 class KioskApp(App[Any]):
-    """Mix in before the app class: `class Kiosk(KioskApp, IpxApp)`.
-
-    Turns off what Textual itself offers that leaves the document: saving screenshots and
-    other files, opening URLs in a browser, suspending to the shell."""
+    """Mix in before the app class: `class Kiosk(KioskApp, IpxApp)`."""
 
     def _refuse(self, what: str) -> None:
         self.notify(f"{what}: {REFUSED}", severity="warning")

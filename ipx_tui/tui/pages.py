@@ -7,15 +7,20 @@ each tag to a style from app.tcss and wraps the blocks to the pane's width.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from rich.cells import cell_len
 
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import Agency, Involvement
 from ipx_tui.core.document import Document, Node
+from ipx_tui.core.keywords import KINDS, keywords, related
 from ipx_tui.core.script import Script
+from ipx_tui.tui.history import Location
 from ipx_tui.tui.texts import ROLE_MARK, tr
+
+if TYPE_CHECKING:
+    from ipx_tui.tui.host import Host
 
 TargetKind = Literal["node", "agency"]
 Target = tuple[TargetKind, str]
@@ -190,16 +195,13 @@ def node_page(document: Document, node_id: str, script: Script,
 
 def has_keywords(node: Node) -> bool:
     """Whether the node has keywords and related nodes (sections, items and the preamble)."""
-    return node.kind in ("section", "item") or node.id == "preamble"
+    return node.kind in KINDS or node.id == "preamble"
 
 
 def keyword_blocks(document: Document, node: Node, script: Script) -> list[Block]:
     """The node's keywords on one line, then its related nodes, each a link."""
     if not has_keywords(node):
         return []
-    # deferred: the first screen (the front matter) needs no keywords, so none load for it
-    from ipx_tui.core.search import keywords, related
-
     blocks: list[Block] = []
     words = keywords(node.id, script)
     if words:
@@ -218,6 +220,18 @@ def keyword_blocks(document: Document, node: Node, script: Script) -> list[Block
                                      link=("node", other))),
                                 indent=2, hang=7))
     return blocks
+
+
+def page_for(host: Host, location: Location, *, extras: bool = True) -> tuple[Page, bool]:
+    """The detail page of a node or agency location, and whether it went without keywords
+    and related nodes that it has (``extras`` off: before the first frame)."""
+    if location.kind == "agency":
+        return agency_page(host.document, host.involvement_table()[location.key],
+                           host.script), False
+    table = host.involvement_table() if location.agency else None
+    bare = not extras and has_keywords(host.document.node(location.key))
+    return node_page(host.document, location.key, host.script, location.agency, table,
+                     extras=extras), bare
 
 
 def agency_page(document: Document, involvement: Involvement, script: Script) -> Page:

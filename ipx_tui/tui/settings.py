@@ -7,13 +7,18 @@ thread; any failure leaves the browser working and is reported once, never raise
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App
+from textual.timer import Timer
 
 from ipx_tui.core.script import Script
 
 if TYPE_CHECKING:
-    from ipx_tui.core.store import Store
+    from ipx_tui.core.store import Store  # deferred: TinyDB and filelock, after the first frame
 
 SCRIPT, LAST_NODE, AGENCY = "script", "last_node", "agency"
 """The setting keys the browser uses (see the store's documentation)."""
@@ -90,3 +95,45 @@ class Settings:
             except Exception as error:  # never let a setting take the browser down
                 return f"settings not saved: {error}"
         return None
+
+
+SAVE_DELAY = 1.0
+"""Seconds of quiet before the settings are saved (every key would be too many writes)."""
+
+Values = tuple[Script, str | None, str | None]
+"""What is saved: the script, the last node shown, the agency filter."""
+
+
+class Saver:
+    """Saves the settings once the reader pauses, off the UI thread; and at once on quit."""
+
+    def __init__(self, app: App[Any], settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+        self._timer: Timer | None = None
+
+    def later(self, values: Callable[[], Values | None]) -> None:
+        """Save what ``values`` gives after SAVE_DELAY of quiet (None: nothing to save)."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.app.set_timer(SAVE_DELAY, lambda: self._in_background(values()))
+
+    def now(self, values: Callable[[], Values | None]) -> None:
+        """Save before leaving (a pending save would be lost)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        wanted = values()
+        if wanted is not None:
+            self.settings.write(*wanted)
+
+    def _in_background(self, wanted: Values | None) -> None:
+        self._timer = None
+        if wanted is not None:
+            self.app.run_worker(partial(self._write, wanted), thread=True, exclusive=True,
+                                group="settings")
+
+    def _write(self, wanted: Values) -> None:
+        problem = self.settings.write(*wanted)
+        if problem:
+            self.app.call_from_thread(self.app.notify, problem, severity="warning")

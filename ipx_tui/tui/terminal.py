@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from collections.abc import MutableMapping
 
-from ipx_tui.launch import utf8_streams
+from ipx_tui.console import utf8_streams
 
 #: TERM values with which Rich assumes 80x25 and no colour (and Textual then sends 24-bit
 #: colour, its fallback when Rich has no colour system).

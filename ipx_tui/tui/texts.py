@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import re
 
+from rich.cells import cell_len, set_cell_size
+
 from ipx_tui.core.script import Script, normalize, to_simplified
 
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+MORE = "⋯"
+"""Marks cut text. Not "…": that is East Asian ambiguous width (two cells in many CJK
+terminals), which would shift every column after it; ⋯ is one cell everywhere."""
 
 ROLE_MARK = {"lead": "●", "participant": "○"}
 """The marks for an agency's role in a task, in the sidebar, the pages and the matrix."""
@@ -49,3 +55,13 @@ def find_terms(text: str, terms: tuple[str, ...] | list[str]) -> list[tuple[int,
         else:
             merged.append((start, end))
     return merged
+
+
+def fit(text: str, cells: int, *, pad: bool = False) -> str:
+    """text cut to at most ``cells`` terminal cells, with MORE where it was cut (and padded
+    with spaces to exactly ``cells`` when ``pad``)."""
+    if cells <= 0:
+        return ""
+    if cell_len(text) > cells:
+        return set_cell_size(text, cells - 1) + MORE
+    return set_cell_size(text, cells) if pad else text

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import os
 import subprocess
 import sys
 
 import pytest
 
-from ipx_tui.cli import main
 from ipx_tui.core.parse import load
-from ipx_tui.core.search import SearchResult, build_engine, engine, keywords, related, search
+from ipx_tui.core.search import SearchResult, build_engine, engine, search
+from tests.imports import loaded_by
 
 
 def ids(result: SearchResult) -> list[str]:
@@ -164,30 +162,17 @@ def test_snippet_shows_the_match_in_either_script() -> None:
         assert snippet.text[a:b] == word and len(snippet.text) <= 42
 
 
-def test_keywords_and_related() -> None:
-    assert keywords("2.6.3")[:2] == ["醫療", "醫療衛生"]
-    assert keywords("2.6.3", "simplified")[:2] == ["医疗", "医疗卫生"]
-    assert keywords("2.4.2")[0] == "分布式"
-    assert keywords("1") == [] and related("1") == []  # parts have only a heading
-    assert related("2.11")[:1] == ["2.11.3"]
-    document = load()
-    for node in document.nodes:
-        assert node.id not in related(node.id)
-        assert all(other in document for other in related(node.id))
-        assert len(keywords(node.id)) <= 10
-
-
 def test_search_never_loads_jieba_or_textual() -> None:
-    code = ("import sys; import ipx_tui.core.search as s; assert 'opencc' not in sys.modules;"
-            "s.search('物联网'); s.search('互联网金融创新平台'); s.keywords('2.1');"
-            "print(sorted(m for m in ('jieba', 'textual') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "[]"
+    code = ("import sys; import ipx_tui.core.search as s; assert 'opencc' not in sys.modules\n"
+            "from ipx_tui.core.keywords import keywords\n"
+            "s.search('物联网'); s.search('互联网金融创新平台'); keywords('2.1')")
+    assert loaded_by(code, ("jieba", "textual")) == []
 
 
 def test_the_index_is_built_on_first_use_only() -> None:
     code = ("import sys, ipx_tui.core.search as s; assert s._engine.cache_info().currsize == 0;"
-            "assert s.keywords('2.1') and s.related('2.1');"  # the detail pane needs no index
+            "from ipx_tui.core.keywords import keywords, related;"
+            "assert keywords('2.1') and related('2.1');"  # the detail pane needs no index
             "assert s._engine.cache_info().currsize == 0;"
             "s.search('x'); assert s._engine.cache_info().currsize == 1")
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -201,62 +186,3 @@ def test_an_engine_without_the_shipped_index_finds_the_same() -> None:
     for query in ("物聯網", "平台", "发改委", "ipv6", "互联网金融创新平台"):
         assert {h.node_id for h in bare.search(query).hits} == set(ids(search(query)))
     assert build_engine().search("平台").total == 41
-
-
-# --- the command line --------------------------------------------------------------------
-
-
-def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["search", "物聯網", "--json", "--limit", "2"]) == 0
-    rows = json.loads(capsys.readouterr().out)
-    assert [list(r) for r in rows] == [["id", "title", "snippet", "score"]] * 2
-    assert [r["id"] for r in rows] == ids(search("物联网"))[:2]
-    assert "物聯網" in rows[0]["snippet"] and rows[0]["score"] >= rows[1]["score"]
-    assert main(["search", "物聯網", "--json", "--simplified"]) == 0
-    rows = json.loads(capsys.readouterr().out)
-    assert len(rows) == 11 and "物联网" in rows[0]["snippet"]
-
-
-def test_cli_no_hits_prints_an_empty_list(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["search", "区块链", "--json"]) == 0
-    captured = capsys.readouterr()
-    assert captured.out == "[]\n" and "no node contains 区块链" in captured.err
-    assert main(["search", "互联网金融创新平台", "--json"]) == 0  # partial: only in text
-    assert capsys.readouterr().out == "[]\n"
-
-
-def test_cli_text(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["search", "市场监管总局", "--limit", "1"]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("市场监管总局: today's name of 質檢總局、食品藥品監管總局、工商總局")
-    assert out[1] == "市场监管总局: 10 nodes"
-    assert out[2].split() == ["2.3", "「互聯網+」現代農業", "[2015:", "質檢總局、食品藥品監管總局]"]
-    assert out[-1] == "… 9 more (--limit 1)"
-    assert main(["search", "互联网金融创新平台", "--limit", "1"]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert "marked ~ (partial)" in out[0] and out[1].startswith("~")
-    assert main(["search", "区块链"]) == 0
-    assert "nor any of its words" in capsys.readouterr().out
-
-
-@pytest.mark.parametrize("argv", [
-    ["search"], ["search", "x", "--limit", "0"], ["search", "x", "--limit", "-3"],
-    ["search", "x", "--limit", "many"], ["search", "  "], ["search", "\x00"],
-])
-def test_cli_bad_input_is_one_line_and_exit_2(argv: list[str],
-                                              capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(argv) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and err.startswith("ipx-tui: ")
-
-
-def test_cli_reads_chinese_arguments_under_the_c_locale() -> None:
-    # without UTF-8 mode, Python decodes argv as ASCII: 物联网 arrives as lone surrogates
-    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": ""}
-    out = subprocess.run([sys.executable, "-m", "ipx_tui", "search", "物联网", "--json"],
-                         capture_output=True, env=env, check=True)
-    rows = json.loads(out.stdout.decode("utf-8"))
-    assert [r["id"] for r in rows] == ids(search("物联网"))
-    bad = subprocess.run([sys.executable, "-m", "ipx_tui", "search", b"\xff".decode(
-        "utf-8", "surrogateescape")], capture_output=True, env=env)
-    assert bad.returncode == 2 and bad.stderr.count(b"\n") == 1

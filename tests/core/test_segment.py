@@ -14,19 +14,18 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ipx_tui.core.content import JIEBA_DICT, SEARCH_INDEX, content_dir
 from ipx_tui.core.parse import load
-from ipx_tui.core.paths import content_dir
 from ipx_tui.core.script import normalize
-from ipx_tui.core.search import INDEX_FILE
-from ipx_tui.core.segment import DICT_FILE, Segmenter, load_segmenter, parse_dictionary
-from ipx_tui.devtools.search_build import PADDING_WORD, default_tokenizer
+from ipx_tui.core.segment import Segmenter, load_segmenter, parse_dictionary
+from tools.search_build import PADDING_WORD, default_tokenizer
 
 
 @cache
 def _small_jieba(cache_dir: str) -> Any:
     import jieba
 
-    tokenizer = jieba.Tokenizer(dictionary=str(content_dir() / DICT_FILE))
+    tokenizer = jieba.Tokenizer(dictionary=str(content_dir() / JIEBA_DICT))
     tokenizer.tmp_dir = cache_dir  # never /tmp
     tokenizer.initialize()
     return tokenizer
@@ -44,7 +43,7 @@ def texts() -> list[str]:
 
 
 def test_small_dictionary_keeps_the_default_total() -> None:
-    words = parse_dictionary((content_dir() / DICT_FILE).read_text(encoding="utf-8"))
+    words = parse_dictionary((content_dir() / JIEBA_DICT).read_text(encoding="utf-8"))
     assert sum(words.values()) == default_tokenizer().total == 60101967
     assert PADDING_WORD in words
     # only words that occur in the document (and the padding entry)
@@ -61,7 +60,7 @@ def test_small_dictionary_cuts_the_document_as_the_default_does() -> None:
 
 
 def test_shipped_words_are_the_default_cut_of_each_node() -> None:
-    data = json.loads((content_dir() / INDEX_FILE).read_text(encoding="utf-8"))
+    data = json.loads((content_dir() / SEARCH_INDEX).read_text(encoding="utf-8"))
     default = default_tokenizer()
     for node in load().nodes:
         words = data["nodes"][node.id]

@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 import pytest
 from rich.cells import cell_len
+from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.pilot import Pilot
@@ -25,13 +26,10 @@ from ipx_tui.core.document import Document
 from ipx_tui.core.parse import load
 from ipx_tui.core.store import Bookmark, Store
 from ipx_tui.tui.app import IpxApp
-from ipx_tui.tui.screens.bookmarks import (
-    BookmarkChoice,
-    BookmarksScreen,
-    Confirm,
-    NotePrompt,
-    bookmark_node,
-)
+from ipx_tui.tui.messages import BookmarksChanged
+from ipx_tui.tui.screens.bookmarks import BookmarksScreen, bookmark_node
+from ipx_tui.tui.texts import MORE
+from ipx_tui.tui.widgets.dialogs import BookmarkChoice, Confirm, NotePrompt
 from tests.tui.kit import settle
 from tests.tui.screen import screen_text
 
@@ -60,14 +58,15 @@ class Host(App[None]):
         self.told.append((kwargs.get("severity", "information"), message))
         super().notify(message, *args, **kwargs)
 
+    @on(BookmarksChanged)
     def changed(self) -> None:
         self.changes += 1
 
     def action_bookmark(self) -> None:
-        bookmark_node(self, self.store, self.document, self.node, "traditional", self.changed)
+        bookmark_node(self, self.store, self.document, self.node, "traditional")
 
     def action_bookmarks(self) -> None:
-        self.push_screen(BookmarksScreen(self.store, self.document, "traditional", self.changed),
+        self.push_screen(BookmarksScreen(self.store, self.document, "traditional"),
                          self.jumped.append)
 
 
@@ -210,7 +209,7 @@ def test_the_list_shows_id_title_note_and_date_in_columns(store: Store) -> None:
         "1        一、行動要求             第一個                         2024-01-01",
         "3.2.3    3.強化知識產權戰略       知識產權                       2024-01-02",
         "2.6.3    3.推廣在線醫療衛生新模式 看病                           2024-01-03",
-        "9.9      (not in the document)                                   2024-01-04",
+        "9.9      （不在文件中）                                          2024-01-04",
     ]
     assert {cell_len(r) for r in seen} == {cell_len(seen[0])}
     assert cell_len(seen[0]) <= SIZE[0] - 4
@@ -220,7 +219,7 @@ def test_long_titles_and_notes_are_cut_to_fit_80_columns(store: Store) -> None:
     store.add_bookmark("2.6.3", "一個很長的備註" * 20)
     seen = listed(store)
     [row] = seen
-    assert "›" in row and cell_len(row) <= SIZE[0] - 4
+    assert MORE in row and cell_len(row) <= SIZE[0] - 4
 
 
 def test_typing_filters_by_id_title_or_note_in_either_script(store: Store) -> None:

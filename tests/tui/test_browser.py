@@ -13,12 +13,13 @@ from textual.widgets import Input
 from ipx_tui.core import script as script_module
 from ipx_tui.core.export import node_text
 from ipx_tui.core.parse import load
-from ipx_tui.tui.app import IpxApp, TooSmall
+from ipx_tui.tui.app import IpxApp
 from ipx_tui.tui.history import Location
 from ipx_tui.tui.keys import key_help
+from ipx_tui.tui.screens.agency_picker import AgencyPicker
 from ipx_tui.tui.screens.help import HelpScreen
 from ipx_tui.tui.screens.matrix import MatrixScreen
-from ipx_tui.tui.screens.picker import AgencyPicker
+from ipx_tui.tui.screens.too_small import TooSmall
 from ipx_tui.tui.widgets.detail import Detail
 from ipx_tui.tui.widgets.outline import BOOKMARK_MARK, Outline
 from tests.tui.kit import (
@@ -429,7 +430,7 @@ async def test_palette_lists_every_action_and_runs_one() -> None:
 
 
 def app_commands(app: IpxApp) -> Sequence[tuple[str, str, object]]:
-    from ipx_tui.tui.commands import BrowserCommands
+    from ipx_tui.tui.palette import BrowserCommands
 
     return BrowserCommands(app.screen)._actions()
 

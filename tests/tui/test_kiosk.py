@@ -12,7 +12,10 @@ from typing import Any
 import pytest
 from textual.app import App, SuspendNotSupported
 
-from ipx_tui.tui.kiosk import ENV, KioskApp, enter_kiosk, in_kiosk
+from ipx_tui.core.kiosk import ENV
+from ipx_tui.core.kiosk import active as in_kiosk
+from ipx_tui.core.kiosk import enter as enter_kiosk
+from ipx_tui.tui.kiosk import KioskApp
 
 
 class Plain(App[None]):
@@ -85,15 +88,14 @@ def test_enter_kiosk_marks_the_process(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_kiosk_browser_starts_and_keeps_nothing(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """The real app, as `ipx-tui --kiosk` builds it: its styles found, its store in memory."""
-    import argparse
-
-    from ipx_tui.tui.app import app_from_args
+    from ipx_tui.core.options import BrowseOptions, check
+    from ipx_tui.tui.start import make_app
 
     monkeypatch.setenv("IPX_TUI_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setattr(sys, "dont_write_bytecode", sys.dont_write_bytecode)
     monkeypatch.delenv(ENV, raising=False)
-    args = argparse.Namespace(goto="2.6.3", agency=None, simplified=False, kiosk=True)
-    app = app_from_args(args)
+    enter_kiosk()  # as tui.start.browse does for --kiosk, before it makes the app
+    app = make_app(check(BrowseOptions(goto="2.6.3", kiosk=True)))
     monkeypatch.delenv(ENV)  # enter_kiosk() set it for the process; undo for the next tests
     assert isinstance(app, KioskApp)
 

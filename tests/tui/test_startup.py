@@ -5,6 +5,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from tests.imports import loaded_by
+
 # Each with what it costs on the benchmark machine if imported before the first frame.
 HEAVY = {
     "jieba": "about 1 s and 60 MiB with its default dictionary",
@@ -19,38 +21,34 @@ HEAVY = {
 
 def test_the_browser_start_path_imports_nothing_heavy() -> None:
     code = (
-        "import sys\n"
-        "import ipx_tui.cli, ipx_tui.tui.app, ipx_tui.tui.terminal, ipx_tui.tui.kiosk\n"
-        "parser = ipx_tui.cli.build_parser(); parser.parse_args([])\n"
-        f"print(','.join(m for m in {sorted(HEAVY)!r} if m in sys.modules))\n"
+        "import ipx_tui.launch, ipx_tui.tui.start, ipx_tui.tui.app, ipx_tui.tui.terminal\n"
+        "import ipx_tui.tui.kiosk, ipx_tui.cli\n"
+        "from ipx_tui.core.options import BrowseOptions, check\n"
+        "ipx_tui.tui.start.make_app(check(BrowseOptions(goto='2.6.3')))\n"
+        "ipx_tui.cli.build_parser().parse_args([])\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=60, check=True)
-    loaded = [m for m in proc.stdout.strip().split(",") if m]
+    loaded = loaded_by(code, HEAVY)
     assert loaded == [], {m: HEAVY[m] for m in loaded}
 
 
 def test_the_first_screen_opens_nothing_it_does_not_show() -> None:
     """Running, with the first screen up: no matrix (a DataTable), no jieba, no metadata."""
     code = (
-        "import asyncio, sys\n"
+        "import asyncio\n"
         "from ipx_tui.tui.app import IpxApp\n"
         "async def main():\n"
         "    app = IpxApp()\n"
         "    async with app.run_test(size=(100, 30)) as pilot:\n"
         "        await pilot.pause()\n"
-        "        names = ('ipx_tui.tui.screens.matrix', 'textual.widgets._data_table', 'jieba',\n"
-        "                 'importlib.metadata')\n"
-        "        print(','.join(m for m in names if m in sys.modules))\n"
         "asyncio.run(main())\n"
     )
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          timeout=120, check=True)
-    assert proc.stdout.strip() == ""
+    names = ("ipx_tui.tui.screens.matrix", "textual.widgets._data_table", "jieba",
+             "importlib.metadata")
+    assert loaded_by(code, names) == []
 
 
 def test_the_cycle_collector_is_back_after_the_first_frame() -> None:
-    """cli._browse pauses it for the start; the app must turn it on again."""
+    """tui.start.browse pauses it for the start; the app must turn it on again."""
     code = (
         "import asyncio, gc\n"
         "from ipx_tui.tui.app import IpxApp\n"

@@ -7,49 +7,33 @@ disk) is one notification; the browser carries on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar
 
-from rich.cells import cell_len, set_cell_size
+from rich.cells import cell_len
 from rich.text import Text
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ipx_tui.core import labels
 from ipx_tui.core.document import Document
 from ipx_tui.core.script import Script, normalize
-from ipx_tui.core.store import MAX_NOTE, Bookmark, Store, StoreError
+from ipx_tui.core.store import Bookmark, Store, StoreError
+from ipx_tui.tui.messages import BookmarksChanged
 from ipx_tui.tui.pages import heading_of
-
-if TYPE_CHECKING:
-    from ipx_tui.tui.app import IpxApp
-
-ResultType = TypeVar("ResultType")
-
-MORE = "›"
-"""Marks a cut-off title or note. Not "…": that is East Asian ambiguous width (two cells in
-many CJK terminals), which would shift every column after it."""
-NOT_IN_DOCUMENT = "(not in the document)"
+from ipx_tui.tui.texts import fit, tr
+from ipx_tui.tui.widgets.dialogs import BookmarkChoice, Confirm, NotePrompt
 
 
 def title_of(document: Document, node_id: str, script: Script) -> str:
     """The node's numbering and title as the outline shows them, or a note that it is gone."""
     if node_id not in document:
-        return NOT_IN_DOCUMENT
+        return tr(labels.MISSING, script)
     return heading_of(document.node(node_id), document, script)
-
-
-def fit(text: str, width: int) -> str:
-    """text cut (with MORE) or padded with spaces to exactly width cells."""
-    if width <= 0:
-        return ""
-    if cell_len(text) > width:
-        return set_cell_size(text, width - 1) + MORE
-    return set_cell_size(text, width)
 
 
 def columns(titles: list[str], any_note: bool, width: int) -> tuple[int, int]:
@@ -69,10 +53,10 @@ def columns(titles: list[str], any_note: bool, width: int) -> tuple[int, int]:
 def row_text(bookmark: Bookmark, title: str, title_width: int, note_width: int) -> Text:
     """One line of the list: id, title, note and date, in columns."""
     line = Text(no_wrap=True, overflow="crop")
-    line.append(fit(bookmark.node_id, 8), "bold")
-    line.append(" " + fit(title, title_width))
+    line.append(fit(bookmark.node_id, 8, pad=True), "bold")
+    line.append(" " + fit(title, title_width, pad=True))
     if note_width:
-        line.append(" " + fit(bookmark.note, note_width), "italic")
+        line.append(" " + fit(bookmark.note, note_width, pad=True), "italic")
     line.append(" " + bookmark.created[:10], "dim")
     return line
 
@@ -82,127 +66,12 @@ def matches(query: str, bookmark: Bookmark, title: str) -> bool:
     return normalize(query) in normalize(f"{bookmark.node_id} {title} {bookmark.note}")
 
 
-# --- small prompts -------------------------------------------------------------------------
-
-
-class BookmarkDialog(ModalScreen[ResultType]):
-    """A small box in the middle of the screen: a title, its content, a line of keys."""
-
-    DEFAULT_CSS = """
-    BookmarkDialog {
-        align: center middle;
-    }
-    BookmarkDialog > .dialog {
-        width: 72;
-        max-width: 100%;
-        height: auto;
-        border: round $accent;
-        background: $panel;
-        padding: 0 1;
-    }
-    BookmarkDialog .dialog-title {
-        text-style: bold;
-    }
-    BookmarkDialog .dialog-note {
-        text-style: italic;
-    }
-    BookmarkDialog .dialog-hint {
-        color: $text-muted;
-    }
-    """
-
-
-
-class NotePrompt(BookmarkDialog[str | None]):
-    """One line for a bookmark's note: Enter saves (an empty note is fine), Esc cancels."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="note.cancel"),
-    ]
-
-    def __init__(self, heading: str, note: str = "", *, session_only: bool = False) -> None:
-        super().__init__()
-        self.heading = heading
-        self.note = note
-        self.session_only = session_only
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(self.heading, classes="dialog-title", markup=False)
-            note = Input(self.note, placeholder="a note (optional)", max_length=MAX_NOTE,
-                         id="note-input")
-            note.cursor_blink = False  # a blinking cursor redraws (writes) while idle
-            yield note
-            hint = "Enter save · Esc cancel"
-            if self.session_only:
-                hint += " · kept for this session only"
-            yield Static(hint, classes="dialog-hint", markup=False)
-
-    @on(Input.Submitted)
-    def _save(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.dismiss(event.value)
-
-    def action_cancel(self) -> None:
-        """Close without saving."""
-        self.dismiss(None)
-
-
-class Confirm(BookmarkDialog[bool]):
-    """A yes-or-no question: y says yes; n or Esc says no."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
-    ]
-
-    def __init__(self, question: str) -> None:
-        super().__init__()
-        self.question = question
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(self.question, classes="dialog-title", markup=False)
-            yield Static("y yes · n no", classes="dialog-hint", markup=False)
-
-    def action_answer(self, yes: bool) -> None:
-        """Close with the answer."""
-        self.dismiss(yes)
-
-
-class BookmarkChoice(BookmarkDialog[str | None]):
-    """b on a bookmarked node: e edits the note, d removes the bookmark (after a y)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "choose('edit')", "Edit the note", id="choice.edit"),
-        Binding("d", "choose('remove')", "Remove the bookmark", id="choice.remove"),
-        Binding("escape,b", "choose(None)", "Cancel", id="choice.cancel"),
-    ]
-
-    def __init__(self, heading: str, note: str) -> None:
-        super().__init__()
-        self.heading = heading
-        self.note = note
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(f"Bookmarked: {self.heading}", classes="dialog-title", markup=False)
-            if self.note:
-                yield Static(self.note, classes="dialog-note", markup=False)
-            yield Static("e edit the note · d remove the bookmark · Esc cancel",
-                         classes="dialog-hint", markup=False)
-
-    def action_choose(self, choice: str | None) -> None:
-        """Close with what the reader chose."""
-        self.dismiss(choice)
-
-
 def _failed(app: App[Any], error: StoreError) -> None:
     app.notify(str(error), title="Bookmark not saved", severity="error", timeout=10)
 
 
 def bookmark_node(app: App[Any], store: Store, document: Document, node_id: str,
-                  script: Script, changed: Callable[[], None]) -> None:
+                  script: Script) -> None:
     """What b does on a node: add it with a note, or edit the note or remove it.
 
     Args:
@@ -211,7 +80,8 @@ def bookmark_node(app: App[Any], store: Store, document: Document, node_id: str,
         document: the document (for the node's title).
         node_id: the node under the cursor.
         script: the script titles are shown in.
-        changed: called after the bookmarks changed (to mark the sidebar).
+
+    Posts :class:`~ipx_tui.tui.messages.BookmarksChanged` once the store changed.
     """
     heading = f"{node_id}  {title_of(document, node_id, script)}"
     existing = store.get_bookmark(node_id)
@@ -224,7 +94,7 @@ def bookmark_node(app: App[Any], store: Store, document: Document, node_id: str,
         except StoreError as error:
             _failed(app, error)
             return
-        changed()
+        app.post_message(BookmarksChanged())
         what = "Note saved" if existing is not None else "Bookmarked"
         app.notify(f"{what}: {node_id}" + (f"  {saved.note}" if saved.note else ""),
                    timeout=4)
@@ -237,7 +107,7 @@ def bookmark_node(app: App[Any], store: Store, document: Document, node_id: str,
         except StoreError as error:
             _failed(app, error)
             return
-        changed()
+        app.post_message(BookmarksChanged())
         app.notify(f"Bookmark removed: {node_id}", timeout=4)
 
     def chosen(choice: str | None) -> None:
@@ -299,13 +169,11 @@ class BookmarksScreen(ModalScreen[str | None]):
     TAKEN: ClassVar[frozenset[str]] = frozenset("edu")
     """Typed characters that are keys here, not filter text."""
 
-    def __init__(self, store: Store, document: Document, script: Script,
-                 changed: Callable[[], None] | None = None) -> None:
+    def __init__(self, store: Store, document: Document, script: Script) -> None:
         super().__init__(id="bookmarks-screen")
         self.store = store
         self.document = document
         self.script = script
-        self.changed = changed or (lambda: None)
         self.filter_text = ""
         self.marks: list[Bookmark] = []
         self.shown: list[Bookmark] = []
@@ -433,7 +301,7 @@ class BookmarksScreen(ModalScreen[str | None]):
             except StoreError as error:
                 _failed(self.app, error)
                 return
-            self.changed()
+            self.post_message(BookmarksChanged())
             self.reload(select=bookmark.node_id)
 
         heading = f"Note on {bookmark.node_id}  {self._title(bookmark)}"
@@ -450,7 +318,7 @@ class BookmarksScreen(ModalScreen[str | None]):
             _failed(self.app, error)
             return
         self.deleted.append(removed or bookmark)
-        self.changed()
+        self.post_message(BookmarksChanged())
         self.reload()
         self.notify(f"Deleted {bookmark.node_id}: u undoes it", timeout=4)
 
@@ -466,7 +334,7 @@ class BookmarksScreen(ModalScreen[str | None]):
             _failed(self.app, error)
             return
         self.deleted.pop()
-        self.changed()
+        self.post_message(BookmarksChanged())
         self.reload(select=bookmark.node_id)
         self.notify(f"Restored {bookmark.node_id}", timeout=3)
 
@@ -476,51 +344,3 @@ class BookmarksScreen(ModalScreen[str | None]):
             self._filter("")
         else:
             self.dismiss(None)
-
-
-# --- the app's b and B ---------------------------------------------------------------------
-
-
-def _store(app: IpxApp) -> Store | None:
-    store = app.settings.store()
-    if store is None:
-        app.notify("Bookmarks are unavailable: the store could not be opened",
-                   severity="error", timeout=8)
-    return store
-
-
-def mark_sidebar(app: IpxApp) -> None:
-    """Mark the bookmarked nodes in the sidebar (re-reading the store)."""
-    store, browser = app.settings.store(), app.browser
-    if store is not None and browser is not None:
-        browser.outline.mark_bookmarked({b.node_id for b in store.bookmarks()})
-
-
-def bookmark_key(app: IpxApp) -> None:
-    """b: bookmark the node shown, or edit or remove its bookmark."""
-    location = app.history.current
-    node_id = location.key if location.kind == "node" else None
-    if node_id is None and app.browser is not None:
-        node_id = app.browser.outline.current_id  # an agency's page: the sidebar's node
-    if node_id is None:
-        app.notify("Move to a node in the outline first: b bookmarks a node", timeout=4)
-        return
-    store = _store(app)
-    if store is not None:
-        bookmark_node(app, store, app.document, node_id, app.script,
-                      lambda: mark_sidebar(app))
-
-
-def bookmarks_key(app: IpxApp) -> None:
-    """B: the list of bookmarks; Enter there goes to one."""
-    store = _store(app)
-    if store is None:
-        return
-
-    def closed(node_id: str | None) -> None:
-        mark_sidebar(app)  # another session may have changed them while the list was open
-        if node_id is not None:
-            app.open_node(node_id)
-
-    app.push_screen(BookmarksScreen(store, app.document, app.script,
-                                    lambda: mark_sidebar(app)), closed)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -17,13 +17,10 @@ from ipx_tui.core.agencies import Involvement
 from ipx_tui.core.document import Document
 from ipx_tui.core.script import Script
 from ipx_tui.tui.history import Location
+from ipx_tui.tui.messages import OpenAgency, OpenNode
 from ipx_tui.tui.pages import Page, count_runs
-from ipx_tui.tui.typed import ipx_of
 from ipx_tui.tui.widgets.detail import Detail
 from ipx_tui.tui.widgets.outline import Outline
-
-if TYPE_CHECKING:
-    from ipx_tui.tui.app import IpxApp
 
 NARROW = 60
 """Below this many columns only one pane shows at a time; Tab swaps them."""
@@ -37,7 +34,8 @@ when the key is let go instead of at every step (the sidebar itself moves at onc
 
 
 class BrowserScreen(Screen[None]):
-    """The outline and the detail pane; the app tells it what to show."""
+    """The outline and the detail pane; the app tells it what to show, and it posts
+    :class:`~ipx_tui.tui.messages.OpenNode` and ``OpenAgency`` for what the reader opens."""
 
     AUTO_FOCUS = "#outline"
 
@@ -58,11 +56,6 @@ class BrowserScreen(Screen[None]):
         self.filter_line = Static("", id="filter-line", markup=False)
         self._follow: Timer | None = None
 
-    @property
-    def ipx(self) -> IpxApp:
-        """The app, typed."""
-        return ipx_of(self)
-
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
         with Horizontal(id="main"):
@@ -73,7 +66,6 @@ class BrowserScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.ipx.browser_ready(self)
         self.outline.focus()
 
     # --- what the app asks for --------------------------------------------------------
@@ -97,10 +89,18 @@ class BrowserScreen(Screen[None]):
         """Put a page in the detail pane."""
         self.detail.show(page, highlight or (), keep_scroll=keep_scroll)
 
-    def point_at(self, location: Location) -> None:
-        """Move the outline's cursor to the node shown (if the outline has it)."""
-        if location.kind == "node" and self.outline.current_id != location.key:
-            self.outline.select_id(location.key)
+    def show_location(self, location: Location, page: Page,
+                      highlight: list[str] | None = None) -> None:
+        """Show a location's page, and point the outline's cursor at its node (or, when the
+        filtered outline lacks it, at its nearest ancestor that is there)."""
+        self.show_page(page, highlight)
+        if location.kind != "node" or self.outline.current_id == location.key:
+            return
+        if self.outline.select_id(location.key):
+            return
+        for ancestor in reversed(self.outline.document.ancestors(location.key)):
+            if self.outline.select_id(ancestor.id):
+                break
 
     # --- what the reader does ---------------------------------------------------------
 
@@ -121,7 +121,7 @@ class BrowserScreen(Screen[None]):
     def _follow_cursor(self, node_id: str) -> None:
         self._follow = None
         if self.outline.current_id == node_id:
-            self.ipx.open_node(node_id, from_outline=True)
+            self.post_message(OpenNode(node_id, from_outline=True))
 
     @on(Outline.OpenLeaf)
     def _open_leaf(self, event: Outline.OpenLeaf) -> None:
@@ -131,10 +131,10 @@ class BrowserScreen(Screen[None]):
     def _link(self, event: Detail.LinkChosen) -> None:
         kind, key = event.target
         if kind == "node":
-            self.ipx.open_node(key)
+            self.post_message(OpenNode(key))
             self.outline.focus()
         else:
-            self.ipx.open_agency(key)
+            self.post_message(OpenAgency(key))
 
     @on(Detail.LeftEdge)
     def _left_edge(self) -> None:

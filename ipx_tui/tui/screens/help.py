@@ -75,3 +75,23 @@ class HelpScreen(ModalScreen[None]):
         {"down": s.scroll_down, "up": s.scroll_up, "page_down": s.scroll_page_down,
          "page_up": s.scroll_page_up, "home": s.scroll_home, "end": s.scroll_end}[how](
             animate=False)
+
+
+def groups() -> list[tuple[str, type[DOMNode]]]:
+    """The help's groups after the app's own: a title and the class whose bindings it lists."""
+    # deferred: each screen's module is imported when the help is first opened, not at start
+    from ipx_tui.tui.screens.agency_picker import AgencyPicker
+    from ipx_tui.tui.screens.bookmarks import BookmarksScreen
+    from ipx_tui.tui.screens.browser import BrowserScreen
+    from ipx_tui.tui.screens.matrix import MatrixScreen, MatrixTable
+    from ipx_tui.tui.screens.search import SearchScreen
+    from ipx_tui.tui.widgets.detail import Detail
+    from ipx_tui.tui.widgets.dialogs import BookmarkChoice
+    from ipx_tui.tui.widgets.outline import Outline
+
+    # The note prompt and the yes/no question show their few keys in their own box.
+    return [("Browser", BrowserScreen), ("Sidebar (outline)", Outline),
+            ("Text (detail pane)", Detail), ("Matrix", MatrixTable),
+            ("Matrix screen", MatrixScreen), ("Agency picker", AgencyPicker),
+            ("Search bar", SearchScreen), ("Bookmarks list", BookmarksScreen),
+            ("A bookmarked node (b)", BookmarkChoice), ("Help", HelpScreen)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -13,42 +13,14 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from ipx_tui.core import labels
-from ipx_tui.core.agencies import Involvement, by_involvement
-from ipx_tui.core.document import Document, Role
+from ipx_tui.core.agencies import Involvement
+from ipx_tui.core.document import Role
+from ipx_tui.core.matrix import MATRIX_PARTS, matrix_columns, matrix_rows, section_role
 from ipx_tui.core.script import Script
+from ipx_tui.tui.host import Host, host_of
+from ipx_tui.tui.messages import MatrixMoved, OpenAgency, OpenNode
 from ipx_tui.tui.pages import count_runs, heading_of
 from ipx_tui.tui.texts import ROLE_MARK, tr
-from ipx_tui.tui.typed import ipx_of
-
-if TYPE_CHECKING:
-    from ipx_tui.tui.app import IpxApp
-
-MATRIX_PARTS = ("2", "3")
-"""The parts whose sections are columns: 二、重點行動 (11) and 三、保障支撐 (7)."""
-
-
-def matrix_columns(document: Document) -> list[str]:
-    """The section ids that are columns, in document order."""
-    return [s.id for part in MATRIX_PARTS for s in document.children(part)]
-
-
-def section_role(document: Document, involvement: Involvement, section_id: str) -> Role | None:
-    """An agency's role in a section: lead if it leads any of its tasks, else participant if
-    it takes part in any, else None."""
-    roles = {involvement.role_in(task.id) for task in document.children(section_id)}
-    if "lead" in roles:
-        return "lead"
-    if "participant" in roles:
-        return "participant"
-    return None
-
-
-def matrix_rows(document: Document, table: dict[str, Involvement]
-                ) -> list[tuple[Involvement, list[Role | None]]]:
-    """Every agency named in a task, most involved first, with its role in each column."""
-    columns = matrix_columns(document)
-    return [(inv, [section_role(document, inv, c) for c in columns])
-            for inv in by_involvement(table) if inv.total]
 
 
 class MatrixTable(DataTable[Text]):
@@ -88,9 +60,9 @@ class MatrixScreen(Screen[None]):
         self.legend = Static("", id="matrix-legend", markup=False)
 
     @property
-    def ipx(self) -> IpxApp:
-        """The app, typed."""
-        return ipx_of(self)
+    def host(self) -> Host:
+        """The app, as screens see it."""
+        return host_of(self)
 
     def compose(self) -> ComposeResult:
         yield Header(icon="≡")
@@ -100,24 +72,25 @@ class MatrixScreen(Screen[None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        document = self.ipx.document
+        document = self.host.document
         self.columns = matrix_columns(document)
-        self.rows = matrix_rows(document, self.ipx.involvement_table())
+        self.rows = matrix_rows(document, self.host.involvement_table())
         self.fill()
         self.move_to(self.start_key)
         self.table.focus()
+        self.watch(self.app, "script", self.fill, init=False)
 
     # --- contents ---------------------------------------------------------------------
 
     def fill(self) -> None:
         """(Re)build the grid in the app's script, keeping the cursor."""
-        script: Script = self.ipx.script
+        script: Script = self.host.script
         cursor = self.table.cursor_coordinate
         self.table.clear(columns=True)
         legend = Text(f"{ROLE_MARK['lead']} {tr(labels.LEADS, script)}\n"
                       f"{ROLE_MARK['participant']} {tr(labels.JOINS, script)}")
         self.table.add_column(legend, key="agency")
-        numerals = {p: tr(self.ipx.document.node(p).label, script).rstrip("、")
+        numerals = {p: tr(self.host.document.node(p).label, script).rstrip("、")
                     for p in MATRIX_PARTS}
         for section_id in self.columns:
             part, number = section_id.split(".")
@@ -135,13 +108,9 @@ class MatrixScreen(Screen[None]):
         self.update_status()
 
     def _legend(self, script: Script) -> str:
-        parts = [tr(self.ipx.document.node(p).label, script)
-                 + tr(self.ipx.document.node(p).title, script) for p in MATRIX_PARTS]
+        parts = [tr(self.host.document.node(p).label, script)
+                 + tr(self.host.document.node(p).title, script) for p in MATRIX_PARTS]
         return f"分工 · {' / '.join(parts)} · ↑↓←→ Enter"
-
-    def refresh_script(self) -> None:
-        """Show everything again in the app's script."""
-        self.fill()
 
     def move_to(self, key: str) -> None:
         """Put the cursor on the cell ``agency|section`` (or the first cell)."""
@@ -168,16 +137,16 @@ class MatrixScreen(Screen[None]):
         """Say what the cursor is on: the agency's counts, the section and the role."""
         if not self.rows:
             return
-        script: Script = self.ipx.script
+        script: Script = self.host.script
         inv, section = self.cell
         first = "".join(r.text for r in count_runs(inv.agency, inv, script))
         if section is None:
             second = "Enter: " + tr(inv.agency.name, script)
         else:
-            node = self.ipx.document.node(section)
-            role = section_role(self.ipx.document, inv, section)
+            node = self.host.document.node(section)
+            role = section_role(self.host.document, inv, section)
             said = tr(labels.ROLE[role], script) if role else "—"
-            second = f"{section} {heading_of(node, self.ipx.document, script)} · {said}"
+            second = f"{section} {heading_of(node, self.host.document, script)} · {said}"
         self.status.update(f"{first}\n{second}")
 
     # --- events -----------------------------------------------------------------------
@@ -185,15 +154,15 @@ class MatrixScreen(Screen[None]):
     @on(DataTable.CellHighlighted)
     def _moved(self) -> None:
         self.update_status()
-        self.ipx.matrix_moved(self.cursor_key)
+        self.post_message(MatrixMoved(self.cursor_key))
 
     @on(DataTable.CellSelected)
     def _chosen(self) -> None:
         inv, section = self.cell
         if section is None:
-            self.ipx.open_agency(inv.agency.name)
-        elif section_role(self.ipx.document, inv, section) is None:
-            self.notify(f"{tr(inv.agency.name, self.ipx.script)} has no task in {section}",
+            self.post_message(OpenAgency(inv.agency.name))
+        elif section_role(self.host.document, inv, section) is None:
+            self.notify(f"{tr(inv.agency.name, self.host.script)} has no task in {section}",
                         timeout=3)
         else:
-            self.ipx.open_node(section, agency=inv.agency.name)
+            self.post_message(OpenNode(section, agency=inv.agency.name, keep_filter=False))

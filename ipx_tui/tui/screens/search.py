@@ -8,14 +8,11 @@ thread, in the keystroke's own frame.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
-from weakref import WeakKeyDictionary
+from typing import ClassVar
 
-from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -25,39 +22,15 @@ from textual.widgets.option_list import Option
 from ipx_tui.core import search as core
 from ipx_tui.core.script import Script
 from ipx_tui.core.search import Hit, SearchResult
-from ipx_tui.tui.texts import tr
-from ipx_tui.tui.typed import ipx_of
+from ipx_tui.tui.host import host_of
+from ipx_tui.tui.searching import SearchOutcome
+from ipx_tui.tui.texts import MORE, fit, tr
 
-if TYPE_CHECKING:
-    from ipx_tui.tui.app import IpxApp
-
-MORE = "⋯"
-"""Marks cut text: never two cells wide, unlike … (East Asian ambiguous width)."""
 INDENT = 9
 """Cells before a result's title and snippet: the id column."""
 MATCH_STYLE = "black on yellow"
 """A match in a snippet: the detail pane's highlight colours (the terminal's own yellow)."""
 PLACEHOLDER = "search: words in either script (all must occur), an agency by any name"
-
-
-@dataclass
-class Session:
-    """The last search the reader opened a result of: what n and N walk."""
-
-    result: SearchResult
-    index: int
-    """The hit shown last."""
-
-
-_sessions: WeakKeyDictionary[App[None], Session] = WeakKeyDictionary()
-_queries: WeakKeyDictionary[App[None], str] = WeakKeyDictionary()
-
-
-def fit(text: str, cells: int) -> str:
-    """text cut to at most ``cells`` terminal cells, with MORE where it was cut."""
-    if cell_len(text) <= cells:
-        return text
-    return set_cell_size(text, max(0, cells - 1)) + MORE if cells > 0 else ""
 
 
 def status_text(result: SearchResult, script: Script) -> str:
@@ -100,8 +73,8 @@ def option_text(hit: Hit, result: SearchResult, script: Script, cells: int) -> T
     return text
 
 
-class SearchScreen(ModalScreen[str | None]):
-    """The search bar and its results; the result is the node to open, or None."""
+class SearchScreen(ModalScreen[SearchOutcome]):
+    """The search bar and its results; closes with the query and the hit opened, if any."""
 
     CSS_PATH = "search.tcss"
 
@@ -136,6 +109,7 @@ class SearchScreen(ModalScreen[str | None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self.watch(self.app, "script", self._script_changed, init=False)
         self.input.focus()
         if core.ready():
             self.show_results(self.input.value)
@@ -202,9 +176,8 @@ class SearchScreen(ModalScreen[str | None]):
         return [Option(option_text(hit, result, self.script, cells), id=hit.node_id)
                 for hit in result.hits[start:end]]
 
-    def refresh_script(self) -> None:
-        """The app switched 繁/简 (it calls this on every screen)."""
-        self.script = ipx_of(self).script
+    def _script_changed(self) -> None:
+        self.script = host_of(self).script
         self.show_results(self.input.value)
 
     def action_move(self, step: int) -> None:
@@ -220,50 +193,8 @@ class SearchScreen(ModalScreen[str | None]):
         if self.result is None or at is None or not self.result.hits:
             self.app.bell()
             return
-        _sessions[self.app] = Session(self.result, at)
-        self.dismiss(self.result.hits[at].node_id)
+        self.dismiss(SearchOutcome(self.input.value, self.result, at))
 
     def action_close(self) -> None:
         """Close, back to where the reader was."""
-        self.dismiss(None)
-
-
-def search_key(app: IpxApp) -> None:
-    """/: open the search bar with the last query (selected, so typing replaces it)."""
-
-    def closed(node_id: str | None) -> None:
-        _queries[app] = screen.input.value
-        session = _sessions.get(app)
-        if node_id is not None and session is not None:
-            show_hit(app, session)
-
-    screen = SearchScreen(app.script, _queries.get(app, ""))
-    app.push_screen(screen, closed)
-
-
-def walk_hits(app: IpxApp, step: int) -> None:
-    """n / N: the next or previous result of the last search, in rank order, wrapping."""
-    session = _sessions.get(app)
-    if session is None:
-        app.notify("No search yet: / searches", timeout=3)
-        return
-    count = len(session.result.hits)
-    index = session.index + step
-    wrapped = not 0 <= index < count
-    session.index = index % count
-    show_hit(app, session, wrapped)
-
-
-def show_hit(app: IpxApp, session: Session, wrapped: bool = False) -> None:
-    """Open the session's current hit with its matches highlighted, the first one in view."""
-    hit = session.result.hits[session.index]
-    app.open_node(hit.node_id, highlight=list(hit.terms))
-    app.clear_notifications()  # one line for the walk, not a stack of them
-    where = f"hit {session.index + 1} of {len(session.result.hits)}"
-    if wrapped:
-        where += ", from the " + ("top" if session.index == 0 else "bottom")
-    app.notify(where, timeout=2)
-    browser = app.browser
-    if browser is not None:
-        # after the refresh, so the pane has its size; it lays out at its own text width
-        app.call_after_refresh(browser.detail.scroll_to_first_highlight)
+        self.dismiss(SearchOutcome(self.input.value))

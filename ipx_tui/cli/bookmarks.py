@@ -1,39 +1,39 @@
 """`ipx-tui bookmarks …` and `ipx-tui locate`: the reader's bookmarks from the command line.
 
-Plugged into the main parser through ``cli._EXTENSIONS``. Store problems (a read-only or full
+Store problems (a read-only or full
 disk, a busy lock) print one line and exit 1; bad input (an unknown id) exits 2 like `show`.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
-from ipx_tui.core import labels, locations
+from ipx_tui.cli.document import add_output_flags
+from ipx_tui.cli.output import (
+    add_script_flag,
+    dump_json,
+    emit,
+    json_text,
+    print_text,
+    script_of,
+    warn,
+)
+from ipx_tui.cli.parsing import Add
+from ipx_tui.console import say
+from ipx_tui.core import kiosk, labels, locations
 from ipx_tui.core.document import Document, Node
+from ipx_tui.core.errors import UserError
 from ipx_tui.core.ids import check_node_id
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script, render
 from ipx_tui.core.store import Bookmark, Store, StoreError
-from ipx_tui.launch import UserError
 
-MISSING_TITLE = f"（{labels.NOT_IN_DOCUMENT}）"
+MISSING_TITLE = labels.MISSING
 """Shown for a bookmark whose node the document no longer has."""
 
-Add = Callable[..., argparse.ArgumentParser]
-
-
-def _script(args: argparse.Namespace) -> Script:
-    return "simplified" if getattr(args, "simplified", False) else "traditional"
-
-
-def _kiosk() -> bool:
-    return bool(os.environ.get("IPX_TUI_KIOSK"))
-
+NOT_SAVED = "bookmarks are not saved in kiosk mode"
 
 def _open() -> Store:
     return Store.open_default()
@@ -41,7 +41,7 @@ def _open() -> Store:
 
 def _tell(store: Store) -> None:
     for warning in store.warnings:
-        print(f"ipx-tui: warning: {warning}", file=sys.stderr)
+        warn(warning)
     store.warnings.clear()
 
 
@@ -72,12 +72,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     document, store = load(), _open()
     marks = store.bookmarks()
     _tell(store)
-    script = _script(args)
+    script = script_of(args)
     if args.json:
         rows = [bookmark_dict(document, b) for b in marks]
         if script == "simplified":
             rows = [{**row, "title": render(row["title"], script)} for row in rows]
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        dump_json(rows)
         return 0
     if not marks:
         print("no bookmarks yet: `ipx-tui bookmarks add ID --note TEXT` adds one, "
@@ -89,7 +89,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                  else MISSING_TITLE)
         note = f"  — {b.note}" if b.note else ""
         lines.append(f"{b.node_id:<8} {short_date(b.created)}  {render(title, script)}{note}")
-    sys.stdout.write("\n".join(lines) + "\n")
+    print_text("\n".join(lines))
     return 0
 
 
@@ -97,8 +97,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     """Bookmark a node, or change the note of one already bookmarked."""
     document = load()
     node_id = check_node_id(document, args.id)
-    if _kiosk():
-        raise UserError("bookmarks are not saved in kiosk mode")
+    if kiosk.active():
+        raise UserError(NOT_SAVED)
     store = _open()
     before = store.get_bookmark(node_id)
     note = args.note if args.note is not None else (before.note if before else "")
@@ -124,8 +124,8 @@ def cmd_remove(args: argparse.Namespace) -> int:
     raw = args.id.strip()
     # A bookmark on a node the document no longer has can still be removed by its id.
     node_id = raw if store.get_bookmark(raw) is not None else check_node_id(document, args.id)
-    if _kiosk():
-        raise UserError("bookmarks are not saved in kiosk mode")
+    if kiosk.active():
+        raise UserError(NOT_SAVED)
     try:
         removed = store.remove_bookmark(node_id)
     except StoreError as error:
@@ -142,7 +142,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     document, store = load(), _open()
     marks = store.bookmarks()
     _tell(store)
-    script = _script(args)
+    script = script_of(args)
     if args.format == "json":
         rows: list[dict[str, object]] = []
         for b in marks:
@@ -153,20 +153,11 @@ def cmd_export(args: argparse.Namespace) -> int:
                 row["title"] = render(str(row["title"]), script)
                 row["text"] = render(str(row["text"]), script)
             rows.append(row)
-        text = json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+        text = json_text(rows)
     else:
         text = bookmarks_markdown(document, marks, script)
-    if args.output is None:
-        sys.stdout.write(text)
-        return 0
-    if _kiosk():
-        raise UserError("export to a file is turned off in kiosk mode")
-    from ipx_tui.cli import write_new
-
-    write_new(Path(args.output), text, force=args.force)
     count = f"{len(marks)} bookmark{'s' if len(marks) != 1 else ''}"
-    print(f"wrote {count} to {args.output}", file=sys.stderr)
-    return 0
+    return emit(text, args.output, force=args.force, what=count)
 
 
 def bookmarks_markdown(document: Document, marks: list[Bookmark], script: Script) -> str:
@@ -197,14 +188,14 @@ def bookmarks_markdown(document: Document, marks: list[Bookmark], script: Script
 
 def cmd_locate(args: argparse.Namespace) -> int:
     """Print where ipx-tui keeps its files."""
-    if _kiosk():
+    if kiosk.active():
         print("kiosk mode: nothing is written to disk")
         return 0
     store_file = locations.store_path()
     rows = {"data": locations.data_dir(), "store": store_file,
             "lock": locations.lock_path(store_file), "cache": locations.cache_dir()}
     if args.json:
-        sys.stdout.write(json.dumps({k: str(v) for k, v in rows.items()}, indent=2) + "\n")
+        dump_json({k: str(v) for k, v in rows.items()})
         return 0
     lines = []
     for name, where in rows.items():
@@ -213,13 +204,13 @@ def cmd_locate(args: argparse.Namespace) -> int:
             count = len(Store(where).bookmarks())
             state = f"  ({count} bookmark{'s' if count != 1 else ''})"
         lines.append(f"{name:<6} {where}{state}")
-    sys.stdout.write("\n".join(lines) + "\n")
+    print_text("\n".join(lines))
     return 0
 
 
 def _failed(store: Store, error: StoreError) -> int:
     _tell(store)
-    print(f"ipx-tui: {error}", file=sys.stderr)
+    say(str(error))
     return 1
 
 
@@ -243,7 +234,7 @@ def register(add: Add) -> None:
     s = action("list", cmd_list, "print your bookmarks: id, date, title and note")
     s.add_argument("--json", action="store_true",
                    help='print JSON: [{"id", "title", "note", "created"}]')
-    s.add_argument("--simplified", action="store_true", help="titles in simplified script")
+    add_script_flag(s, "titles")
 
     s = action("add", cmd_add, "bookmark a node (on one already bookmarked: change its note)")
     s.add_argument("id", metavar="ID", help="a node id: 2, 2.6, 2.6.3, front, preamble, closing")
@@ -256,9 +247,8 @@ def register(add: Add) -> None:
                "print or write your bookmarks with their notes and the text they mark")
     s.add_argument("--format", choices=("md", "json"), default="md",
                    help="md (default) or json")
-    s.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
-    s.add_argument("--force", action="store_true", help="replace FILE if it exists")
-    s.add_argument("--simplified", action="store_true", help="in simplified script")
+    add_output_flags(s)
+    add_script_flag(s, "write")
 
     p = add("locate", cmd_locate, "print where ipx-tui keeps your bookmarks and settings")
     p.add_argument("--json", action="store_true", help="print JSON")

@@ -1,6 +1,8 @@
-"""Regenerate every derived file in content/: ``python -m ipx_tui.devtools.regen``.
+"""Regenerate every derived file in content/derived/: ``python -m tools.regen``.
 
-``--check`` writes nothing and exits 1 when a committed file is stale (the tests run it).
+A maintainer's tool, run from the checkout; it is not shipped, and it writes into the
+checkout's content/ (never into an installed package). ``--check`` writes nothing and exits 1
+when a committed file is stale (the tests run it).
 """
 
 from __future__ import annotations
@@ -12,10 +14,13 @@ from pathlib import Path
 
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import load_registry
+from ipx_tui.core.content import SIMPLIFIED
 from ipx_tui.core.parse import load
-from ipx_tui.core.paths import content_dir
-from ipx_tui.core.script import TABLE_FILE, t2s
-from ipx_tui.devtools.search_build import GENERATORS as SEARCH_FILES
+from ipx_tui.core.script import t2s
+from tools.search_build import GENERATORS as SEARCH_FILES
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+"""The checkout's content/ folder."""
 
 
 def _shipped_strings() -> Iterator[str]:
@@ -43,20 +48,20 @@ def _shipped_strings() -> Iterator[str]:
 
 
 def simplified_table() -> str:
-    """content/simplified.json: each shipped string → its OpenCC t2s form."""
+    """content/derived/simplified.json: each shipped string → its OpenCC t2s form."""
     strings = {s: t2s(s) for s in sorted(set(_shipped_strings())) if s}
-    payload = {"generated_by": "python -m ipx_tui.devtools.regen", "converter": "opencc t2s",
+    payload = {"generated_by": "python -m tools.regen", "converter": "opencc t2s",
                "strings": strings}
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 #: Derived file name → the function that makes its text. Other derived files join here.
-GENERATORS: dict[str, Callable[[], str]] = {TABLE_FILE: simplified_table, **SEARCH_FILES}
+GENERATORS: dict[str, Callable[[], str]] = {SIMPLIFIED: simplified_table, **SEARCH_FILES}
 
 
 def stale(directory: Path | None = None) -> list[str]:
     """The derived files whose committed text differs from a fresh build."""
-    where = directory or content_dir()
+    where = directory or CONTENT
     out = []
     for name, make in GENERATORS.items():
         path = where / name
@@ -66,7 +71,7 @@ def stale(directory: Path | None = None) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ipx_tui.devtools.regen", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m tools.regen", description=__doc__)
     parser.add_argument("--check", action="store_true", help="only report stale files")
     args = parser.parse_args(argv)
     if args.check:
@@ -75,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"stale: content/{name}")
         return 1 if names else 0
     for name, make in GENERATORS.items():
-        (content_dir() / name).write_text(make(), encoding="utf-8")
+        (CONTENT / name).write_text(make(), encoding="utf-8")
         print(f"wrote content/{name}")
     return 0
 

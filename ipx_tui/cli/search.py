@@ -1,6 +1,6 @@
 """`ipx-tui search QUERY…`: the search engine of the browser, on the command line.
 
-Plugged into the main parser through ``cli._EXTENSIONS``. ``--json`` prints only nodes that
+``--json`` prints only nodes that
 contain the whole query (``[]`` when none do, exit 0); the partial fallback is for people, so
 it is printed as text, and named on stderr under ``--json``.
 """
@@ -8,33 +8,21 @@ it is printed as text, and named on stderr under ``--json``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ipx_tui.cli.output import add_script_flag, dump_json, script_of
+from ipx_tui.cli.parsing import Add, positive
+from ipx_tui.console import say
+from ipx_tui.core.errors import UserError
 from ipx_tui.core.script import Script, render
-from ipx_tui.launch import UserError
 
-if TYPE_CHECKING:  # the engine is imported by the command, not by every start of ipx-tui
+if TYPE_CHECKING:  # deferred: the engine (4 ms with its segmenter) is for this command only
     from ipx_tui.core.search import Engine, Hit, SearchResult
-
-Add = Callable[..., argparse.ArgumentParser]
 
 SNIPPET_WIDTH = 40
 """Characters of text around the first match (double-width: about 80 columns)."""
-
-
-def _limit(raw: str) -> int:
-    try:
-        value = int(raw)
-    except ValueError:
-        value = 0
-    if value < 1:
-        shown = raw if len(raw) <= 20 else raw[:20] + "…"
-        raise argparse.ArgumentTypeError(f"must be a whole number from 1, not {shown!r}")
-    return value
 
 
 def register(add: Add) -> None:
@@ -46,8 +34,8 @@ def register(add: Add) -> None:
                    help="words in traditional or simplified script; all must occur")
     p.add_argument("--json", action="store_true",
                    help='print JSON: [{"id", "title", "snippet", "score"}], best first')
-    p.add_argument("--limit", type=_limit, metavar="N", help="print at most N nodes")
-    p.add_argument("--simplified", action="store_true", help="print in simplified script")
+    p.add_argument("--limit", type=positive, metavar="N", help="print at most N nodes")
+    add_script_flag(p)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -55,7 +43,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from ipx_tui.core.search import engine
 
     query = " ".join(args.query)
-    script: Script = "simplified" if args.simplified else "traditional"
+    script = script_of(args)
     found = engine()
     result = found.search(query)
     if not result.words:
@@ -63,11 +51,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         rows = [] if result.partial else [_row(found, result, h, script)
                                           for h in result.hits[:args.limit]]
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        dump_json(rows)
         if result.partial:
-            print(f"ipx-tui: {_nothing(result)}" + (
+            say(_nothing(result) + (
                 f"; some of its words occur: {'、'.join(result.fallback_words)} (see it without"
-                " --json)" if result.hits else ""), file=sys.stderr)
+                " --json)" if result.hits else ""))
         return 0
     sys.stdout.write(_text(found, result, script, args.limit))
     return 0

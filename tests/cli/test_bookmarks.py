@@ -12,7 +12,7 @@ import pytest
 
 from ipx_tui.cli import main
 from ipx_tui.core import locations
-from ipx_tui.core.ids import shorten
+from ipx_tui.core.errors import shorten
 from ipx_tui.core.store import Bookmark, Store
 
 

@@ -1,6 +1,6 @@
 """Turn the Wikisource copy into content/document.txt.
 
-Run once by a maintainer: ``python -m ipx_tui.devtools.import_source SEED``.
+Run once by a maintainer: ``python -m tools.import_source SEED``.
 The Wikisource copy uses ASCII ``( ) , : ;`` where the official text has full-width
 forms; this restores them, drops the site's wrapper lines and the licence footer,
 and writes one paragraph per line with a blank line between paragraphs.
@@ -11,7 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ipx_tui.core.paths import content_dir
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+"""The checkout's content/ folder."""
 
 #: ASCII punctuation in the Wikisource copy and the full-width form the official text uses.
 #: "." stays: it only follows the item numbers (1. 2. …), as in the official text.
@@ -35,9 +36,9 @@ def clean(seed_text: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 1:
-        print("usage: python -m ipx_tui.devtools.import_source SEED", file=sys.stderr)
+        print("usage: python -m tools.import_source SEED", file=sys.stderr)
         return 2
-    out = content_dir() / "document.txt"
+    out = CONTENT / "document.txt"
     out.write_text(clean(Path(args[0]).read_text(encoding="utf-8")), encoding="utf-8")
     print(f"wrote {out}")
     return 0

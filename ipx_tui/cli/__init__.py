@@ -1,0 +1,93 @@
+"""The command line: argparse, one module per command group, never Textual.
+
+``main`` parses, checks and runs a subcommand. With options but no subcommand
+(``ipx-tui --goto 2.6.3``) it checks the browser's options and hands them to the ``browse``
+function the launcher gave it, so this package never imports the browser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+import ipx_tui
+from ipx_tui.cli import bookmarks, document, search
+from ipx_tui.cli.parsing import Handler, Parser
+from ipx_tui.console import PROG, as_typed, say, utf8_streams
+from ipx_tui.core import kiosk
+from ipx_tui.core.errors import UserError
+from ipx_tui.core.options import BrowseOptions, StartPlan, check
+
+Browse = Callable[[StartPlan], int]
+"""Starts the browser with checked options; the exit status (given by the launcher)."""
+
+COMMANDS = (document, search, bookmarks)
+"""The command modules, in the order ``--help`` lists their commands."""
+
+
+class _Version(argparse.Action):
+    """--version, looked up only when asked for (see ipx_tui.__getattr__)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS,
+                         help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(f"{PROG} {ipx_tui.__version__}")
+        parser.exit()
+
+
+def build_parser() -> Parser:
+    """The whole command line."""
+    parser = Parser(
+        prog=PROG,
+        description="A keyboard-first terminal browser for 國務院關於積極推進「互聯網+」行動的"
+                    "指導意見 (國發〔2015〕40號). With no command, the browser starts.",
+    )
+    parser.add_argument("--version", action=_Version)
+    parser.add_argument("--agency", metavar="NAME", help="start with the filter on this agency")
+    parser.add_argument("--goto", metavar="ID", help="start at this node (for example 2.6.3)")
+    parser.add_argument("--simplified", action="store_true", help="start in simplified script")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="write nothing to disk, open nothing else (for ForceCommand)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    def add(name: str, handler: Handler, help_text: str) -> Parser:
+        p: Parser = sub.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    for module in COMMANDS:
+        module.register(add)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, browse: Browse | None = None) -> int:
+    """Run the command line; the exit status."""
+    utf8_streams()
+    words = [as_typed(word) for word in (sys.argv[1:] if argv is None else argv)]
+    try:
+        args = build_parser().parse_args(words)
+        if args.kiosk:
+            kiosk.enter()
+        handler: Handler | None = getattr(args, "handler", None)
+        if handler is not None:
+            return handler(args)
+        plan = check(BrowseOptions(agency=args.agency, goto=args.goto,
+                                   simplified=args.simplified, kiosk=args.kiosk))
+        if browse is None:
+            raise UserError("the browser is started by the ipx-tui command")
+        return browse(plan)
+    except UserError as error:
+        say(str(error))
+        return 2
+    except BrokenPipeError:
+        # `ipx-tui outline | head`: the reader left; say nothing more.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return 130

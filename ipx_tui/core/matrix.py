@@ -1,0 +1,33 @@
+"""The 分工 matrix as data: agencies by the sections of 二、 and 三、, with their roles."""
+
+from __future__ import annotations
+
+from ipx_tui.core.agencies import Involvement, by_involvement
+from ipx_tui.core.document import Document, Role
+
+MATRIX_PARTS = ("2", "3")
+"""The parts whose sections are columns: 二、重點行動 (11) and 三、保障支撐 (7)."""
+
+
+def matrix_columns(document: Document) -> list[str]:
+    """The section ids that are columns, in document order."""
+    return [s.id for part in MATRIX_PARTS for s in document.children(part)]
+
+
+def section_role(document: Document, involvement: Involvement, section_id: str) -> Role | None:
+    """An agency's role in a section: lead if it leads any of its tasks, else participant if
+    it takes part in any, else None."""
+    roles = {involvement.role_in(task.id) for task in document.children(section_id)}
+    if "lead" in roles:
+        return "lead"
+    if "participant" in roles:
+        return "participant"
+    return None
+
+
+def matrix_rows(document: Document, table: dict[str, Involvement]
+                ) -> list[tuple[Involvement, list[Role | None]]]:
+    """Every agency named in a task, most involved first, with its role in each column."""
+    columns = matrix_columns(document)
+    return [(inv, [section_role(document, inv, c) for c in columns])
+            for inv in by_involvement(table) if inv.total]

@@ -1,0 +1,53 @@
+"""What the browser is started with: the command line fills it, :func:`check` checks it once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ipx_tui.core.agencies import load_registry
+from ipx_tui.core.ids import check_node_id
+from ipx_tui.core.parse import load
+from ipx_tui.core.script import Script
+
+
+@dataclass(frozen=True, slots=True)
+class BrowseOptions:
+    """The browser's start options as typed; a bare ``ipx-tui`` has these defaults."""
+
+    agency: str | None = None
+    """An agency name as typed (any name the picker takes)."""
+    goto: str | None = None
+    """A node id as typed."""
+    simplified: bool = False
+    kiosk: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StartPlan:
+    """The options checked: ids and names the document and the registry know."""
+
+    script: Script = "traditional"
+    goto: str | None = None
+    """The node to start at."""
+    agency: str | None = None
+    """The agency (registry name) to start filtered on."""
+    agency_query: str | None = None
+    """A name that stands for several agencies (today's name): the picker opens with it."""
+    kiosk: bool = False
+
+
+def check(options: BrowseOptions) -> StartPlan:
+    """The options checked against the document and the registry (UserError if they name
+    nothing). The registry is read only when an agency is named: a bare start reads it after
+    its first frame."""
+    goto = agency = query = None
+    if options.goto is not None:
+        goto = check_node_id(load(), options.goto)
+    if options.agency is not None:
+        found = load_registry().resolve(options.agency)
+        if len(found) == 1:
+            agency = found[0].name
+        else:
+            query = options.agency.strip()  # a name used today for several: let the reader pick
+    return StartPlan(script="simplified" if options.simplified else "traditional", goto=goto,
+                     agency=agency, agency_query=query, kiosk=options.kiosk)

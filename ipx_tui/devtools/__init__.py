@@ -1,1 +1,0 @@
-"""Maintainer tools: regenerate the derived files in content/."""
