@@ -62,7 +62,7 @@ def detail_text(app: IpxApp) -> str:
 def outline_labels(app: IpxApp) -> list[str]:
     """Every label in the sidebar, in order (collapsed branches included)."""
     outline = browser(app).outline
-    return [str(outline._by_id[i].label) for i in outline.node_ids]
+    return [outline.label_of(i) for i in outline.node_ids]
 
 
 def pilot_test(test: Callable[P, Coroutine[Any, Any, None]]) -> Callable[P, None]:

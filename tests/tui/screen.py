@@ -10,7 +10,10 @@ from textual.app import App
 
 
 def screen_text(app: App[Any]) -> str:
-    """The whole screen as plain text, one line a row (what a reader sees, less colour)."""
+    """The whole screen as plain text, one line a row (what a reader sees, less colour).
+
+    Textual has no public way to read the composed screen as text (its screenshot is an SVG),
+    so this asks the screen's compositor, as Textual's own snapshot code does."""
     width, height = app.size
     console = Console(width=width, height=height, file=io.StringIO(), force_terminal=True,
                       color_system=None, record=True, legacy_windows=False, safe_box=False)

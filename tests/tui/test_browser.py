@@ -492,7 +492,7 @@ async def test_open_node_highlights_terms_and_marks_bookmarks() -> None:
         assert first is not None
         assert "小微企業" in detail.layout_at(detail.text_width).lines[first].plain
         browser(app).outline.mark_bookmarked({"2.1.1"})
-        label = str(browser(app).outline._by_id["2.1.1"].label)
+        label = browser(app).outline.label_of("2.1.1")
         assert label.startswith(BOOKMARK_MARK)
 
 

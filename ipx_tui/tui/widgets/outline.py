@@ -153,6 +153,10 @@ class Outline(Tree[str]):
         """The ids in the tree now, in document order."""
         return tuple(self._by_id)
 
+    def label_of(self, node_id: str) -> str:
+        """The text of a node's line in the tree (KeyError if the tree lacks it)."""
+        return str(self._by_id[node_id].label)
+
     @property
     def expanded_ids(self) -> set[str]:
         """The ids of the expanded branches."""
