@@ -36,7 +36,7 @@ from ipx_tui.core.store import Store
 from ipx_tui.tui import matrix_routes
 from ipx_tui.tui.history import History, Location
 from ipx_tui.tui.messages import BookmarksChanged, MatrixMoved, OpenAgency, OpenNode
-from ipx_tui.tui.pages import page_for
+from ipx_tui.tui.pages import Page, page_for
 from ipx_tui.tui.palette import BrowserCommands
 from ipx_tui.tui.screens.browser import BrowserScreen
 from ipx_tui.tui.screens.too_small import TooSmall, too_small
@@ -260,7 +260,7 @@ class IpxApp(App[None]):
         matrix_routes.close(self)
         self.browser.show_location(location, self._page(location), self.highlight)
 
-    def _page(self, location: Location) -> Any:
+    def _page(self, location: Location) -> Page:
         # Before the first frame a page goes without its keywords (reading their table costs
         # about 5 ms); _complete_first_page adds them right after.
         extras = self.first_frame_ms is not None
