@@ -38,6 +38,10 @@ def _shipped_strings() -> Iterator[str]:
         yield from (agency.name, agency.full_name, agency.successor, agency.successor_short)
         yield from agency.history
         yield from agency.aliases
+        yield from agency.aliases_simplified
+        for other in agency.other_successors:
+            yield from (other.name, other.short, other.managed_by, *other.aliases,
+                        *other.aliases_simplified)
     for name, value in vars(labels).items():
         if name.startswith("_"):
             continue
