@@ -15,6 +15,7 @@ from pathlib import Path
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import load_registry
 from ipx_tui.core.content import SIMPLIFIED
+from ipx_tui.core.metadata import load_errata, load_metadata
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import t2s
 from tools.search_build import GENERATORS as SEARCH_FILES
@@ -42,6 +43,11 @@ def _shipped_strings() -> Iterator[str]:
         for other in agency.other_successors:
             yield from (other.name, other.short, other.managed_by, *other.aliases,
                         *other.aliases_simplified)
+    metadata = load_metadata()
+    yield from (metadata.title, metadata.issuer, metadata.number, metadata.written_text,
+                metadata.published_text)
+    for erratum in load_errata():
+        yield from (erratum.before, erratum.after, erratum.why)
     for name, value in vars(labels).items():
         if name.startswith("_"):
             continue
