@@ -242,8 +242,16 @@ class Registry:
         return found
 
     def suggest(self, query: str, n: int = 3) -> list[str]:
-        """The registry names closest to a query."""
-        needle = normalize(query.strip())[:40]
+        """The registry names closest to a query; a query in Latin letters is compared with
+        the English names (``ministry of agricture`` suggests 農業部)."""
+        text = query.strip()
+        if text.isascii() and any(c.isalpha() for c in text):
+            needle = _normalize_name(text)[:80]
+            english = {_normalize_name(e): a.name for a in self.agencies
+                       for e in a.english_names}
+            close = difflib.get_close_matches(needle, list(english), n=n * 2, cutoff=0.6)
+            return list(dict.fromkeys(english[c] for c in close))[:n]
+        needle = normalize(text)[:40]
         names = {normalize(a.name): a.name for a in self.agencies}
         close = difflib.get_close_matches(needle, list(names), n=n, cutoff=0.3)
         return [names[c] for c in close]

@@ -372,3 +372,11 @@ def test_the_drug_regulator_is_recorded_as_a_second_successor() -> None:
 def test_english_words_that_name_nothing(query: str) -> None:
     with pytest.raises(UnknownAgency):
         load_registry().resolve(query)
+
+
+def test_a_misspelt_english_name_suggests_the_body() -> None:
+    with pytest.raises(UnknownAgency) as info:
+        load_registry().resolve("ministry of agricture")
+    assert info.value.suggestions[0] == "農業部"
+    assert load_registry().suggest("NDCR") == ["發展改革委"]
+    assert load_registry().suggest("Minstry of Comerce")[0] == "商務部"
