@@ -40,6 +40,8 @@ def _shipped_strings() -> Iterator[str]:
         yield from agency.history
         yield from agency.aliases
         yield from agency.aliases_simplified
+        for change in agency.changes:
+            yield from (change.text, change.plan.title, change.plan.issued_by, change.plan.adopted)
         for other in agency.other_successors:
             yield from (other.name, other.short, other.managed_by, *other.aliases,
                         *other.aliases_simplified)

@@ -380,3 +380,14 @@ def test_a_misspelt_english_name_suggests_the_body() -> None:
     assert info.value.suggestions[0] == "農業部"
     assert load_registry().suggest("NDCR") == ["發展改革委"]
     assert load_registry().suggest("Minstry of Comerce")[0] == "商務部"
+
+
+def test_simplified_aliases_are_written_in_simplified() -> None:
+    from ipx_tui.core.script import t2s
+
+    for agency in load_registry().agencies:
+        for alias in agency.aliases_simplified:
+            assert t2s(alias) == alias, (agency.name, alias)
+        for other in agency.other_successors:
+            for alias in other.aliases_simplified:
+                assert t2s(alias) == alias, (other.name, alias)
