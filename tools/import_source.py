@@ -1,15 +1,18 @@
 """Turn the Wikisource copy into content/document.txt.
 
-Run once by a maintainer: ``python -m tools.import_source SEED``.
+Run once by a maintainer: ``python -m tools.import_source content/source/wikisource.txt``.
 The Wikisource copy uses ASCII ``( ) , : ;`` where the official text has full-width
 forms; this restores them, drops the site's wrapper lines and the licence footer,
-and writes one paragraph per line with a blank line between paragraphs.
+writes one paragraph per line with a blank line between paragraphs, and then makes the
+corrections declared in content/errata.toml.
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+
+from ipx_tui.core.metadata import apply_errata, parse_errata
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 """The checkout's content/ folder."""
@@ -39,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m tools.import_source SEED", file=sys.stderr)
         return 2
     out = CONTENT / "document.txt"
-    out.write_text(clean(Path(args[0]).read_text(encoding="utf-8")), encoding="utf-8")
+    errata = parse_errata((CONTENT / "errata.toml").read_text(encoding="utf-8"))
+    text = apply_errata(clean(Path(args[0]).read_text(encoding="utf-8")), errata)
+    out.write_text(text, encoding="utf-8")
     print(f"wrote {out}")
     return 0
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import load_registry
 from ipx_tui.core.content import SIMPLIFIED
+from ipx_tui.core.metadata import load_errata, load_metadata
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import t2s
 from tools.search_build import GENERATORS as SEARCH_FILES
@@ -38,6 +39,17 @@ def _shipped_strings() -> Iterator[str]:
         yield from (agency.name, agency.full_name, agency.successor, agency.successor_short)
         yield from agency.history
         yield from agency.aliases
+        yield from agency.aliases_simplified
+        for change in agency.changes:
+            yield from (change.text, change.plan.title, change.plan.issued_by, change.plan.adopted)
+        for other in agency.other_successors:
+            yield from (other.name, other.short, other.managed_by, *other.aliases,
+                        *other.aliases_simplified)
+    metadata = load_metadata()
+    yield from (metadata.title, metadata.issuer, metadata.number, metadata.written_text,
+                metadata.published_text)
+    for erratum in load_errata():
+        yield from (erratum.before, erratum.after, erratum.why)
     for name, value in vars(labels).items():
         if name.startswith("_"):
             continue
