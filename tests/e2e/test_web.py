@@ -332,6 +332,14 @@ def test_every_tab_is_a_kiosk_and_closing_it_ends_its_process(
     wait_until(lambda: served.sessions() == [], 20, "the closed tab's process to end")
     assert not Path(f"/proc/{pid}").exists()
 
+    again = open_tab(context, served)  # q ends the app, and the page says so
+    again.first_screen()
+    (pid,) = wait_until(served.sessions, 10, "the second tab's process")
+    again.press("q")
+    again.page.wait_for_selector("body.-closed", timeout=20_000)
+    assert "Session ended" in again.page.inner_text(".ended")
+    wait_until(lambda: served.sessions() == [], 20, "the quit app's process to end")
+
 
 def test_one_tab_too_many_gets_a_page_that_says_so_and_no_process(
         serve: Serve, context: BrowserContext) -> None:
@@ -355,15 +363,16 @@ def test_one_tab_too_many_gets_a_page_that_says_so_and_no_process(
     assert len(served.sessions()) == 1
 
 
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["ctrl+c", "SIGTERM"])
 def test_ctrl_c_stops_the_server_and_its_sessions(
-        serve: Serve, context: BrowserContext) -> None:
+        serve: Serve, context: BrowserContext, sig: int) -> None:
     served = serve()
     tabs = [open_tab(context, served) for _ in range(2)]
     for tab in tabs:
         tab.first_screen()
     pids = wait_until(lambda: len(found := served.sessions()) == 2 and found, 10,
                       "two session processes")
-    assert served.stop(signal.SIGINT) == 0
+    assert served.stop(sig) == 0
     assert [pid for pid in pids if Path(f"/proc/{pid}").exists()] == []
     assert "ipx-tui serve: stopped" in served.output()
     for tab in tabs:  # each page says its session ended
