@@ -33,7 +33,8 @@ TEMPLATES = Path(__file__).with_name("serve_templates")
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 DEFAULT_MAX_SESSIONS = 16
-"""Each tab is a Python process (about 60–70 MB, see the README), so the default is modest."""
+"""Each tab is a Python process (about 40 MiB RSS, 30 MiB PSS: see the README), so the
+default is modest."""
 
 QUIT_GRACE = 5.0
 """Seconds a session's app has to quit when asked before it is terminated."""
