@@ -7,6 +7,7 @@ again. Textual is imported only on the way to the app, after the checks that can
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -18,15 +19,25 @@ if TYPE_CHECKING:
     from ipx_tui.tui.app import IpxApp
 
 
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
+"""What textual-serve (`ipx-tui serve`) puts in TEXTUAL_DRIVER for each tab's process."""
+
+
+def served() -> bool:
+    """Is this process a web page's (textual-serve's), whose terminal is a pair of pipes?"""
+    return os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
+
+
 def browse(plan: StartPlan) -> int:
-    """Run the browser; the exit status."""
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    """Run the browser; the exit status. A web page's process is always a kiosk."""
+    web = served()
+    if not web and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError("the browser needs a terminal; for scripts use a command such as "
                         "`ipx-tui show 2.6.3` (see `ipx-tui --help`)")
     from ipx_tui.tui.terminal import prepare_terminal
 
     prepare_terminal()
-    if plan.kiosk:
+    if plan.kiosk or web:
         kiosk.enter()
     # The cycle collector waits for the first frame (the app turns it back on): starting
     # makes tens of thousands of objects that all live on, and collecting among them cost
