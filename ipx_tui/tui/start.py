@@ -10,6 +10,7 @@ import gc
 import sys
 from typing import TYPE_CHECKING
 
+from ipx_tui.console import legacy_charset, locale_name
 from ipx_tui.core import kiosk
 from ipx_tui.core.errors import UserError
 from ipx_tui.core.options import StartPlan
@@ -23,6 +24,13 @@ def browse(plan: StartPlan) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError("the browser needs a terminal; for scripts use a command such as "
                         "`ipx-tui show 2.6.3` (see `ipx-tui --help`)")
+    charset = legacy_charset()
+    if charset is not None:
+        # Textual draws in UTF-8 only: under GBK every character would come out as mojibake.
+        raise UserError(f"the browser needs a UTF-8 terminal, but the locale {locale_name()} "
+                        f"says {charset.upper()}: set the terminal (Xshell, SecureCRT: "
+                        "Encoding) to UTF-8 and LANG=zh_CN.UTF-8; the commands "
+                        f"(`ipx-tui show 2.6.3`) work in {charset.upper()} as they are")
     from ipx_tui.tui.terminal import prepare_terminal
 
     prepare_terminal()
