@@ -62,12 +62,27 @@ def legacy_charset(environ: Mapping[str, str] | None = None) -> str | None:
     return codec if codec in LEGACY_CHARSETS else None
 
 
+STAND_INS = {"›": ">", "‹": "<", "▸": ">", "▾": "v", "⏎": "Enter", "…": "...", "✓": "v"}
+"""What a character the terminal's charset lacks is printed as (GBK has no ›); else ``?``."""
+
+
+def _stand_in(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    bad = error.object[error.start:error.end]
+    return "".join(STAND_INS.get(c, "?") for c in bad), error.end
+
+
+codecs.register_error("ipx-tui-stand-in", _stand_in)
+
+
 def _reconfigure(encoding: str) -> None:
     for stream in {id(s): s for s in (sys.__stdout__, sys.__stderr__, sys.stdout, sys.stderr)
                    if s is not None}.values():
         now = codecs.lookup(getattr(stream, "encoding", None) or "ascii").name
         if now != codecs.lookup(encoding).name and isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(encoding=encoding, errors="replace")
+            stream.reconfigure(encoding=encoding, errors="replace" if encoding == "utf-8"
+                               else "ipx-tui-stand-in")
 
 
 def utf8_streams() -> None:
@@ -83,7 +98,7 @@ def utf8_streams() -> None:
 def terminal_streams() -> None:
     """The command line's streams: the locale's charset when it is GB18030, GBK or Big5 (the
     terminal shows that), else UTF-8 as :func:`utf8_streams`. A character the charset lacks
-    (a simplified one in Big5) is printed as ``?``."""
+    is printed as its stand-in (› as >), or as ``?`` (a simplified one in Big5)."""
     _reconfigure(legacy_charset() or "utf-8")
 
 
