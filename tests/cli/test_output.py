@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ipx_tui.cli import main, output
+from ipx_tui.cli import main
 from ipx_tui.core.errors import shorten
 from ipx_tui.core.store import Store
 
@@ -131,7 +131,7 @@ def test_a_directory_that_refuses_new_files_is_written_in_place(
             raise PermissionError(13, "Permission denied")
         return real_open(path, flags, *args, **kw)
 
-    monkeypatch.setattr(output.os, "open", refusing)
+    monkeypatch.setattr(os, "open", refusing)
     code, _, err = run(capsys, "export", "--format", "md", "--output", str(target), "--force")
     assert code == 0, err
     assert target.stat().st_ino == inode  # the same file, written through
