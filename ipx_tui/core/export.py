@@ -152,6 +152,11 @@ def xlsx(document: Document, script: Script = "traditional") -> bytes:
         for col, value in enumerate(values):
             sheet.write_string(row_no, col, value, cell)
     sheet.freeze_panes(1, 0)
+    # printed: landscape, one page wide, the header on every page
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(0)
     sheet.autofilter(0, 0, len(document.tasks), len(XLSX_COLUMNS) - 1)
     book.close()
     return out.getvalue()
