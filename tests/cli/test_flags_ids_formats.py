@@ -178,7 +178,8 @@ def test_show_a_part_or_a_section_lists_its_children(capsys: pytest.CaptureFixtu
     lines = run(capsys, "show", "2")[1].splitlines()
     assert lines[-11] == "  2.1      （一）「互聯網+」創業創新"
     assert lines[-1] == "  2.11     （十一）「互聯網+」人工智能"
-    assert run(capsys, "show", "2.6.3")[1].splitlines()[-1] == "（列第一位者牽頭）"  # no children
+    assert run(capsys, "show", "2.6.3")[1].splitlines()[-1] == (
+        "（本節各項任務均適用第 2.6 節所列分工）")  # an item: no children listed
 
 
 # --- formats -------------------------------------------------------------------------------
