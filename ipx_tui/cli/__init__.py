@@ -79,7 +79,8 @@ def main(argv: Sequence[str] | None = None, *, browse: Browse | None = None) -> 
         if handler is not None:
             return handler(args)
         plan = check(BrowseOptions(agency=args.agency, goto=args.goto,
-                                   simplified=args.script == "simplified", kiosk=args.kiosk))
+                                   simplified=args.script == "simplified",
+                                   traditional=args.script == "traditional", kiosk=args.kiosk))
         if browse is None:
             raise UserError("the browser is started by the ipx-tui command")
         return browse(plan)

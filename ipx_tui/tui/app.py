@@ -85,10 +85,10 @@ class IpxApp(App[None]):
         Binding("right_square_bracket", "history_forward", "Fwd", show=False,
                 tooltip="Forward again", id="app.forward"),
         Binding("y", "copy", "Copy", show=False,
-                tooltip="Send the text shown to the terminal's clipboard (OSC 52)",
+                tooltip="Send the text shown to the clipboard (OSC 52)",
                 id="app.copy"),
         Binding("Y", "copy_view", "Select", show=False,
-                tooltip="Show the text shown as plain text, to select by hand",
+                tooltip="Show the text plain, to select by hand",
                 id="app.copy-view"),
         Binding("s", "toggle_sidebar", "Sidebar", show=False, tooltip="Hide or show the sidebar",
                 id="app.sidebar"),
@@ -110,7 +110,8 @@ class IpxApp(App[None]):
 
     def __init__(self, *, script: Script = "traditional", goto: str | None = None,
                  agency: str | None = None, agency_query: str | None = None,
-                 kiosk: bool = False, remember: bool = True) -> None:
+                 kiosk: bool = False, remember: bool = True,
+                 script_given: bool = False) -> None:
         """Args:
             script: the script to start in.
             goto: the node to start at (a checked id).
@@ -118,6 +119,7 @@ class IpxApp(App[None]):
             agency_query: a name that stands for several agencies: open the picker with it.
             kiosk: keep settings in memory only.
             remember: restore the last session's script, node and filter (unless given here).
+            script_given: the script was asked for (--traditional too): keep it.
         """
         super().__init__()
         self.document: Document = load()
@@ -125,6 +127,7 @@ class IpxApp(App[None]):
         self.saver = Saver(self, self.settings)
         self.searches = Searches()
         self.start = (script, goto, agency, agency_query, remember)
+        self._script_given = script_given
         first: Location
         if goto is not None:
             first = Location("node", goto, agency)
@@ -217,7 +220,8 @@ class IpxApp(App[None]):
         if self._touched:
             return
         script, goto, agency, query, _ = self.start
-        if script == "traditional" and remembered.script == "simplified":
+        if (script == "traditional" and remembered.script == "simplified"
+                and not self._script_given):
             self.set_reactive(IpxApp.script, "simplified")
             self._script_changed()
         if goto is not None or agency is not None or query:

@@ -56,5 +56,6 @@ def make_app(plan: StartPlan) -> IpxApp:
         # __module__ given: Textual finds CSS_PATH beside the class's module, and a class made
         # by type() through Textual's metaclass would say textual.message_pump.
         cls = type("KioskIpxApp", (KioskApp, IpxApp), {"__module__": IpxApp.__module__})
-    return cls(script=plan.script, goto=plan.goto, agency=plan.agency,
+    return cls(script=plan.script, script_given=plan.script_given, goto=plan.goto,
+               agency=plan.agency,
                agency_query=plan.agency_query, kiosk=kiosk.active())

@@ -159,3 +159,16 @@ async def test_y_notifies_and_Y_shows_the_text_plain(monkeypatch: pytest.MonkeyP
         await press(app, pilot, "escape")
         assert not isinstance(app.screen, PlainTextScreen)
 
+
+
+@pilot_test
+async def test_traditional_asked_for_beats_the_remembered_script() -> None:
+    from ipx_tui.core.options import BrowseOptions, check
+
+    Store.open_default().set_setting("script", "simplified")
+    plan = check(BrowseOptions(traditional=True))
+    assert (plan.script, plan.script_given) == ("traditional", True)
+    async with browsing(script=plan.script, script_given=plan.script_given) as (app, pilot):
+        assert app.script == "traditional"
+    async with browsing() as (app, pilot):  # not asked for: the last session's comes back
+        assert app.script == "simplified"
