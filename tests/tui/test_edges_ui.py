@@ -168,7 +168,7 @@ async def test_traditional_asked_for_beats_the_remembered_script() -> None:
     Store.open_default().set_setting("script", "simplified")
     plan = check(BrowseOptions(traditional=True))
     assert (plan.script, plan.script_given) == ("traditional", True)
-    async with browsing(script=plan.script, script_given=plan.script_given) as (app, pilot):
+    async with browsing(script=plan.script, script_given=plan.script_given) as (app, _):
         assert app.script == "traditional"
-    async with browsing() as (app, pilot):  # not asked for: the last session's comes back
+    async with browsing() as (app, _):  # not asked for: the last session's comes back
         assert app.script == "simplified"
