@@ -27,10 +27,12 @@ def browse(plan: StartPlan) -> int:
     charset = legacy_charset()
     if charset is not None:
         # Textual draws in UTF-8 only: under GBK every character would come out as mojibake.
-        raise UserError(f"the browser needs a UTF-8 terminal, but the locale {locale_name()} "
-                        f"says {charset.upper()}: set the terminal (Xshell, SecureCRT: "
-                        "Encoding) to UTF-8 and LANG=zh_CN.UTF-8; the commands "
-                        f"(`ipx-tui show 2.6.3`) work in {charset.upper()} as they are")
+        name = locale_name()
+        wanted = f"{name.partition('.')[0] or 'C'}.UTF-8"
+        raise UserError(f"the browser needs a UTF-8 terminal, but the locale {name} says "
+                        f"{charset.upper()}: set the terminal (Xshell, SecureCRT: Encoding) to "
+                        f"UTF-8 and LANG={wanted}; the commands (`ipx-tui show 2.6.3`) work "
+                        f"in {charset.upper()} as they are")
     from ipx_tui.tui.terminal import prepare_terminal
 
     prepare_terminal()

@@ -165,3 +165,16 @@ def test_the_browser_refusal_is_one_line_from_the_console_script() -> None:
     assert out.startswith(b"ipx-tui: the browser needs a UTF-8 terminal")
     assert out.count(b"\n") == 1
     assert b"\x1b[" not in out  # no screen was drawn
+
+
+def test_the_browser_names_the_utf8_locale_to_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ipx_tui.tui import start
+
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    for key in ("LC_ALL", "LC_CTYPE"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("LANG", "zh_TW.Big5")
+    with pytest.raises(UserError) as info:
+        start.browse(StartPlan())
+    assert "says BIG5: " in str(info.value) and "LANG=zh_TW.UTF-8;" in str(info.value)

@@ -131,8 +131,8 @@ class BookmarksScreen(ModalScreen[str | None]):
     filter field. Closes with None on Esc.
 
     The filter is a text field: ``/`` (or any character that is not e, d or u) moves there,
-    and in it every letter is text, never a command; ↑ ↓ still move the cursor, Enter goes
-    to the bookmark, Tab goes back to the list.
+    and while a filter is typed every letter is text, never a command; ↑ ↓ still move the
+    cursor, Enter goes to the bookmark, Delete deletes it, Esc clears the filter.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -217,8 +217,8 @@ class BookmarksScreen(ModalScreen[str | None]):
             yield self.field
             yield self.rows
             yield self.status
-            yield Static("Enter go · e note · d delete · u undo · / or type to filter · "
-                         "Esc close", id="bookmarks-hint", markup=False)
+            yield Static("Enter go · e note · d delete · u undo · / or type: filter · Esc close",
+                         id="bookmarks-hint", markup=False)
 
     def on_mount(self) -> None:
         self.reload()
@@ -279,10 +279,15 @@ class BookmarksScreen(ModalScreen[str | None]):
     # --- keys -------------------------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
-        # In the list, a character that is not one of its keys starts the filter with it;
-        # in the filter field every character is text (the field takes it before this).
-        if (self.field.has_focus or not event.is_printable or not event.character
-                or event.character in self.TAKEN or event.character == "/"):
+        # A character that reaches the screen was not taken by the filter field (the field
+        # stops every character it takes): it goes into the field, unless it is one of the
+        # list's letter keys pressed in the list with no filter typed. While a filter is
+        # typed, letters are only ever text: keys can arrive before the field has the focus.
+        if not event.is_printable or not event.character:
+            return
+        command = (event.character in self.TAKEN or event.character == "/") and (
+            not self.filter_text and not self.field.has_focus)
+        if command:
             return
         event.stop()
         event.prevent_default()
