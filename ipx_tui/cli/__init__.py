@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 
 import ipx_tui
 from ipx_tui.cli import bookmarks, document, search, serve
+from ipx_tui.cli.output import add_script_flag
 from ipx_tui.cli.parsing import Handler, Parser
-from ipx_tui.console import PROG, as_typed, say, utf8_streams
+from ipx_tui.console import PROG, as_typed, say, terminal_streams
 from ipx_tui.core import kiosk
 from ipx_tui.core.errors import UserError
 from ipx_tui.core.options import BrowseOptions, StartPlan, check
@@ -50,7 +51,7 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action=_Version)
     parser.add_argument("--agency", metavar="NAME", help="start with the filter on this agency")
     parser.add_argument("--goto", metavar="ID", help="start at this node (for example 2.6.3)")
-    parser.add_argument("--simplified", action="store_true", help="start in simplified script")
+    add_script_flag(parser, "start or print", default=None)
     parser.add_argument("--kiosk", action="store_true",
                         help="write nothing to disk, open nothing else (for ForceCommand)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -58,6 +59,7 @@ def build_parser() -> Parser:
     def add(name: str, handler: Handler, help_text: str) -> Parser:
         p: Parser = sub.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(handler=handler)
+        add_script_flag(p)
         return p
 
     for module in COMMANDS:
@@ -67,9 +69,9 @@ def build_parser() -> Parser:
 
 def main(argv: Sequence[str] | None = None, *, browse: Browse | None = None) -> int:
     """Run the command line; the exit status."""
-    utf8_streams()
-    words = [as_typed(word) for word in (sys.argv[1:] if argv is None else argv)]
+    terminal_streams()
     try:
+        words = as_typed(sys.argv[1:] if argv is None else argv)
         args = build_parser().parse_args(words)
         if args.kiosk:
             kiosk.enter()
@@ -77,7 +79,8 @@ def main(argv: Sequence[str] | None = None, *, browse: Browse | None = None) -> 
         if handler is not None:
             return handler(args)
         plan = check(BrowseOptions(agency=args.agency, goto=args.goto,
-                                   simplified=args.simplified, kiosk=args.kiosk))
+                                   simplified=args.script == "simplified",
+                                   traditional=args.script == "traditional", kiosk=args.kiosk))
         if browse is None:
             raise UserError("the browser is started by the ipx-tui command")
         return browse(plan)

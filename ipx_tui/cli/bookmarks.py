@@ -21,10 +21,10 @@ from ipx_tui.cli.output import (
     warn,
 )
 from ipx_tui.cli.parsing import Add
-from ipx_tui.console import say
+from ipx_tui.console import decode_typed, say
 from ipx_tui.core import kiosk, labels, locations
 from ipx_tui.core.document import Document, Node
-from ipx_tui.core.errors import UserError
+from ipx_tui.core.errors import UserError, shorten
 from ipx_tui.core.ids import check_node_id
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script, render
@@ -93,6 +93,42 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+NOTE_LIMIT = 100_000
+"""Bytes a note file may hold: a note, not a document."""
+
+
+def _note(args: argparse.Namespace) -> str | None:
+    """The note given with --note or --note-file, checked; None when neither was given."""
+    if args.note_file is None:
+        note: str | None = args.note
+    else:
+        try:
+            if args.note_file == "-":
+                raw = sys.stdin.buffer.read(NOTE_LIMIT + 1)
+            else:
+                with open(args.note_file, "rb") as handle:
+                    raw = handle.read(NOTE_LIMIT + 1)
+        except OSError as error:
+            raise UserError(f"cannot read {shorten(args.note_file)}: "
+                            f"{error.strerror or error}") from None
+        if len(raw) > NOTE_LIMIT:
+            raise UserError(f"{shorten(args.note_file)} is too long for a note "
+                            f"(more than {NOTE_LIMIT} bytes)")
+        note = decode_typed([raw], "--note-file")[0].rstrip("\r\n")
+    if note is not None and not _storable(note):
+        # a lone surrogate or a NUL would be written as JSON that cannot be read back as text
+        raise UserError("the note has characters that cannot be stored (not UTF-8 text)")
+    return note
+
+
+def _storable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     """Bookmark a node, or change the note of one already bookmarked."""
     document = load()
@@ -101,7 +137,9 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise UserError(NOT_SAVED)
     store = _open()
     before = store.get_bookmark(node_id)
-    note = args.note if args.note is not None else (before.note if before else "")
+    note = _note(args)
+    if note is None:
+        note = before.note if before else ""
     try:
         after = store.add_bookmark(node_id, note)
     except StoreError as error:
@@ -157,7 +195,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         text = bookmarks_markdown(document, marks, script)
     count = f"{len(marks)} bookmark{'s' if len(marks) != 1 else ''}"
-    return emit(text, args.output, force=args.force, what=count)
+    # private: a new file is created 0600, since the notes are the reader's own
+    return emit(text, args.output, force=args.force, what=count, private=True)
 
 
 def bookmarks_markdown(document: Document, marks: list[Bookmark], script: Script) -> str:
@@ -172,9 +211,10 @@ def bookmarks_markdown(document: Document, marks: list[Bookmark], script: Script
         if node is None:
             lines += [f"## {b.node_id} {r(MISSING_TITLE)}", ""]
         else:
-            path = " › ".join(_heading(a) for a in reversed(document.ancestors(node.id)))
+            # outermost first, as the browser's breadcrumb reads
+            path = " › ".join(_heading(a) for a in document.ancestors(node.id))
             place = f"{r(path)} · " if path else ""
-            lines += [f"## {b.node_id} {r(_heading(node))}", "",
+            lines += [f"## {b.node_id} {r(node.title)}", "",
                       f"{place}{short_date(b.created)}", ""]
         if b.note:
             # The note is the reader's own words: never converted to the other script.
@@ -229,6 +269,7 @@ def register(add: Add) -> None:
         sub: argparse.ArgumentParser = actions.add_parser(name, help=help_text,
                                                           description=help_text)
         sub.set_defaults(action_handler=handler)
+        add_script_flag(sub)
         return sub
 
     s = action("list", cmd_list, "print your bookmarks: id, date, title and note")
@@ -238,7 +279,10 @@ def register(add: Add) -> None:
 
     s = action("add", cmd_add, "bookmark a node (on one already bookmarked: change its note)")
     s.add_argument("id", metavar="ID", help="a node id: 2, 2.6, 2.6.3, front, preamble, closing")
-    s.add_argument("--note", metavar="TEXT", help="a note to keep with it")
+    notes = s.add_mutually_exclusive_group()
+    notes.add_argument("--note", metavar="TEXT", help="a note to keep with it")
+    notes.add_argument("--note-file", metavar="FILE",
+                       help="the note from FILE (UTF-8, or GB18030; - reads standard input)")
 
     s = action("remove", cmd_remove, "remove a bookmark")
     s.add_argument("id", metavar="ID", help="the bookmarked node's id")

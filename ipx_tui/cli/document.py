@@ -5,30 +5,43 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from ipx_tui.cli.output import add_script_flag, dump_json, emit, print_text, script_of
 from ipx_tui.cli.parsing import Add
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import Agency, by_involvement, involvement, load_registry
-from ipx_tui.core.export import FORMATS, Format, export, node_dict, node_text, task_row, to_csv
-from ipx_tui.core.ids import check_node_id
+from ipx_tui.core.errors import UserError
+from ipx_tui.core.export import (
+    BOM,
+    FORMATS,
+    TASK_FIELDS,
+    Format,
+    export,
+    node_dict,
+    node_text,
+    task_row,
+    to_csv,
+)
+from ipx_tui.core.ids import check_node_id, citation
 from ipx_tui.core.parse import load
-from ipx_tui.core.script import render
+from ipx_tui.core.script import Script, render
 
 
 def cmd_outline(args: argparse.Namespace) -> int:
     """Print the outline."""
     document = load()
+    script = script_of(args)
     if args.json:
-        dump_json([{"id": n.id, "parent": n.parent, "kind": n.kind, "title": n.title}
+        dump_json([{"id": n.id, "parent": n.parent, "kind": n.kind, "label": n.label,
+                    "citation": citation(document, n), "title": render(n.title, script)}
                    for n in document.nodes])
         return 0
-    script = script_of(args)
     lines = []
     for node in document.nodes:
         indent = "  " * node.depth
-        number = f"{node.id:<8}" if node.numbered else f"{'':<8}"
-        lines.append(f"{number}{indent}{render(node.label + node.title, script)}")
+        # front-matter ids too (front, preamble, closing): `show` takes them
+        lines.append(f"{node.id:<8} {indent}{render(node.label + node.title, script)}")
     print_text("\n".join(lines))
     return 0
 
@@ -39,20 +52,25 @@ def cmd_show(args: argparse.Namespace) -> int:
     node = document.node(check_node_id(document, args.id))
     script = script_of(args)
     if args.json:
-        data = node_dict(node)
-        if script == "simplified":
-            data["title"] = render(node.title, script)
-            data["text"] = render(node.text, script)
+        data = node_dict(document, node, script)
         data["children"] = list(node.children)
         dump_json(data)
-    else:
-        print_text(node_text(document, node, script))
+        return 0
+    text = node_text(document, node, script)
+    kids = document.children(node.id)
+    if kids:  # a part or a section: what is under it, with the ids `show` takes
+        text += "\n" + "\n".join(f"  {k.id:<8} {render(k.label + k.title, script)}"
+                                 for k in kids) + "\n"
+    print_text(text)
     return 0
 
 
-def _agency_row(agency: Agency, lead: Sequence[str], joined: Sequence[str]) -> dict[str, object]:
-    return {"name": agency.name, "kind": agency.kind, "full_name": agency.full_name,
-            "successor": agency.successor, "history": list(agency.history),
+def _agency_row(agency: Agency, lead: Sequence[str], joined: Sequence[str],
+                script: Script) -> dict[str, object]:
+    return {"name": agency.name, "name_shown": render(agency.name, script), "kind": agency.kind,
+            "full_name": render(agency.full_name, script),
+            "successor": render(agency.successor, script),
+            "history": [render(h, script) for h in agency.history],
             "aliases": list(agency.aliases), "lead": len(lead), "participant": len(joined),
             "total": len(lead) + len(joined)}
 
@@ -60,10 +78,10 @@ def _agency_row(agency: Agency, lead: Sequence[str], joined: Sequence[str]) -> d
 def cmd_agencies(args: argparse.Namespace) -> int:
     """Print every agency with its counts, most involved first."""
     ranked = by_involvement(involvement(load(), load_registry()))
-    if args.json:
-        dump_json([_agency_row(v.agency, v.lead, v.participant) for v in ranked])
-        return 0
     script = script_of(args)
+    if args.json:
+        dump_json([_agency_row(v.agency, v.lead, v.participant, script) for v in ranked])
+        return 0
     lines = [render(f"{'牽頭':>4} {'參與':>4}  名稱 · 全稱 → 現名", script)]
     for v in ranked:
         a = v.agency
@@ -79,29 +97,27 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     document, registry = load(), load_registry()
     agencies = registry.resolve(args.agency)
     table = involvement(document, registry)
-    rows: list[dict[str, str]] = []
+    script = script_of(args)
+    rows: list[dict[str, Any]] = []
     for task in document.tasks:
         for agency in agencies:
             role = table[agency.name].role_in(task.id)
             if role is None or (args.role and role != args.role):
                 continue
-            rows.append({"agency": agency.name, "role": role, **task_row(task)})
-    script = script_of(args)
-    if script == "simplified":
-        rows = [{k: render(v, script) if k not in ("id", "section", "role", "rule") else v
-                 for k, v in row.items()} for row in rows]
+            rows.append({"agency": agency.name, "agency_shown": render(agency.name, script),
+                         "role": role, **task_row(document, task, script)})
     if args.json:
         dump_json(rows)
     elif args.csv:
-        sys.stdout.write(to_csv(rows))
+        sys.stdout.write(to_csv(rows, ("agency", "role", *TASK_FIELDS)))
     else:
         head = []
         for agency in agencies:
             v = table[agency.name]
             head.append(render(f"{agency.name}（{agency.full_name}）· {v.total} {labels.TASKS}"
                                f" · {labels.LEADS} {len(v.lead)}", script))
-        body = [f"{r['id']:<8} {render(labels.ROLE[r['role']], script)}  {r['title']}"  # type: ignore[index]
-                + (f"  [{r['agency']}]" if len(agencies) > 1 else "") for r in rows]
+        body = [f"{r['id']:<8} {render(labels.ROLE[r['role']], script)}  {r['title']}"
+                + (f"  [{r['agency_shown']}]" if len(agencies) > 1 else "") for r in rows]
         print_text("\n".join([*head, "", *body] if body else head))
     return 0
 
@@ -109,12 +125,20 @@ def cmd_tasks(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     """Print or write the 分工表."""
     fmt: Format = args.format
-    return emit(export(load(), load_registry(), fmt), args.output, force=args.force)
+    if args.bom and fmt != "csv":
+        raise UserError("--bom is for --format csv (Excel reads a UTF-8 CSV by it)")
+    if fmt == "xlsx" and args.output in (None, "-") and sys.stdout.isatty():
+        raise UserError("an xlsx file is not for the terminal: add --output FILE.xlsx")
+    data = export(load(), load_registry(), fmt, script_of(args))
+    if args.bom and isinstance(data, str):
+        data = (BOM + data).encode("utf-8")  # bytes: UTF-8 whatever the terminal's charset
+    return emit(data, args.output, force=args.force)
 
 
 def add_output_flags(parser: argparse.ArgumentParser) -> None:
     """``--output FILE`` and ``--force``."""
-    parser.add_argument("--output", metavar="FILE", help="write to FILE instead of standard output")
+    parser.add_argument("--output", metavar="FILE",
+                        help="write to FILE instead of standard output (- is standard output)")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
 
@@ -144,5 +168,10 @@ def register(add: Add) -> None:
     out.add_argument("--csv", action="store_true", help="print CSV")
 
     p = add("export", cmd_export, "print or write the 分工表 of every task")
-    p.add_argument("--format", choices=FORMATS, default="json", help="json (default), csv or md")
+    p.add_argument("--format", choices=FORMATS, default="json",
+                   help="json (default), csv, md or xlsx (a spreadsheet: needs --output "
+                        "or a pipe)")
+    p.add_argument("--bom", action="store_true",
+                   help="start the CSV with a UTF-8 byte-order mark, for Excel on Windows")
     add_output_flags(p)
+    add_script_flag(p, "write")

@@ -19,6 +19,8 @@ class BrowseOptions:
     goto: str | None = None
     """A node id as typed."""
     simplified: bool = False
+    traditional: bool = False
+    """Asked for on the command line: the remembered script is not restored."""
     kiosk: bool = False
 
 
@@ -27,6 +29,8 @@ class StartPlan:
     """The options checked: ids and names the document and the registry know."""
 
     script: Script = "traditional"
+    script_given: bool = False
+    """The script was asked for (--simplified or --traditional): do not restore the last one."""
     goto: str | None = None
     """The node to start at."""
     agency: str | None = None
@@ -49,5 +53,6 @@ def check(options: BrowseOptions) -> StartPlan:
             agency = found[0].name
         else:
             query = options.agency.strip()  # a name used today for several: let the reader pick
-    return StartPlan(script="simplified" if options.simplified else "traditional", goto=goto,
+    return StartPlan(script="simplified" if options.simplified else "traditional",
+                     script_given=options.simplified or options.traditional, goto=goto,
                      agency=agency, agency_query=query, kiosk=options.kiosk)

@@ -53,7 +53,8 @@ SYSTEM_COMMANDS_KEPT = frozenset({"Theme"})
 """Textual's palette commands that stay (the rest duplicate ours or write files)."""
 
 VIEW_ACTIONS = frozenset({
-    "agency_picker", "clear_filter", "matrix", "history_back", "history_forward", "copy", "search",
+    "agency_picker", "clear_filter", "matrix", "history_back", "history_forward", "copy",
+    "copy_view", "search",
     "next_hit", "prev_hit", "bookmark", "bookmarks", "toggle_script", "help", "toggle_sidebar",
 })
 """App actions that act on a view; only screens with ALLOWS_VIEW_KEYS let them through."""
@@ -68,6 +69,8 @@ class IpxApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit"),
+        # as in less, man and htop; a text field's own ctrl+c (copy) is nearer and wins there
+        Binding("ctrl+c", "quit", "Quit", show=False, id="app.ctrl-c"),
         Binding("question_mark", "help", "Help", tooltip="This help: every key", id="app.help"),
         Binding("a", "agency_picker", "Agency", tooltip="Agency picker: filter on one agency",
                 id="app.agency"),
@@ -82,7 +85,11 @@ class IpxApp(App[None]):
         Binding("right_square_bracket", "history_forward", "Fwd", show=False,
                 tooltip="Forward again", id="app.forward"),
         Binding("y", "copy", "Copy", show=False,
-                tooltip="Copy the text shown to the clipboard (OSC 52)", id="app.copy"),
+                tooltip="Send the text shown to the clipboard (OSC 52)",
+                id="app.copy"),
+        Binding("Y", "copy_view", "Select", show=False,
+                tooltip="Show the text plain, to select by hand",
+                id="app.copy-view"),
         Binding("s", "toggle_sidebar", "Sidebar", show=False, tooltip="Hide or show the sidebar",
                 id="app.sidebar"),
         Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True,
@@ -103,7 +110,8 @@ class IpxApp(App[None]):
 
     def __init__(self, *, script: Script = "traditional", goto: str | None = None,
                  agency: str | None = None, agency_query: str | None = None,
-                 kiosk: bool = False, remember: bool = True) -> None:
+                 kiosk: bool = False, remember: bool = True,
+                 script_given: bool = False) -> None:
         """Args:
             script: the script to start in.
             goto: the node to start at (a checked id).
@@ -111,6 +119,7 @@ class IpxApp(App[None]):
             agency_query: a name that stands for several agencies: open the picker with it.
             kiosk: keep settings in memory only.
             remember: restore the last session's script, node and filter (unless given here).
+            script_given: the script was asked for (--traditional too): keep it.
         """
         super().__init__()
         self.document: Document = load()
@@ -118,6 +127,7 @@ class IpxApp(App[None]):
         self.saver = Saver(self, self.settings)
         self.searches = Searches()
         self.start = (script, goto, agency, agency_query, remember)
+        self._script_given = script_given
         first: Location
         if goto is not None:
             first = Location("node", goto, agency)
@@ -210,7 +220,8 @@ class IpxApp(App[None]):
         if self._touched:
             return
         script, goto, agency, query, _ = self.start
-        if script == "traditional" and remembered.script == "simplified":
+        if (script == "traditional" and remembered.script == "simplified"
+                and not self._script_given):
             self.set_reactive(IpxApp.script, "simplified")
             self._script_changed()
         if goto is not None or agency is not None or query:
@@ -452,10 +463,20 @@ class IpxApp(App[None]):
         return location.key, self._page(location).plain
 
     def action_copy(self) -> None:
-        """Copy the text shown to the clipboard (OSC 52 reaches the reader's own terminal)."""
+        """Send the text shown to the clipboard, saying exactly how far it went."""
+        from ipx_tui.tui.clipboard import send  # deferred: only when copying
+
         name, text = self.copy_text()
-        self.copy_to_clipboard(text)
-        self.notify(f"Copied {tr(name, self.script)}: {len(text)} characters", timeout=3)
+        self.copy_to_clipboard(text)  # OSC 52: the terminal may or may not honour it
+        said = send(text, tr(name, self.script), kiosk=self.settings.kiosk)
+        self.notify(said, timeout=8)
+
+    def action_copy_view(self) -> None:
+        """The text shown, plain, in a view where the terminal can select it by hand."""
+        from ipx_tui.tui.screens.plain_text import PlainTextScreen  # deferred: only when used
+
+        name, text = self.copy_text()
+        self.push_screen(PlainTextScreen(tr(name, self.script), text))
 
     def action_search(self) -> None:
         """Search: results as you type, in either script; Enter opens one."""
@@ -506,7 +527,8 @@ class IpxApp(App[None]):
 
         store = self._bookmark_store()
         if store is not None:
-            self.push_screen(BookmarksScreen(store, self.document, self.script),
+            self.push_screen(BookmarksScreen(store, self.document, self.script,
+                                             read_only=self.saver.problem),
                              self._bookmarks_closed)
 
     def _bookmarks_closed(self, node_id: str | None) -> None:

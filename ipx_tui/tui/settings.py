@@ -111,6 +111,9 @@ class Saver:
         self.app = app
         self.settings = settings
         self._timer: Timer | None = None
+        self.problem: str | None = None
+        """The first save that failed (a read-only data directory, say): said once, and the
+        bookmarks list shows it; None while saving works."""
 
     def later(self, values: Callable[[], Values | None]) -> None:
         """Save what ``values`` gives after SAVE_DELAY of quiet (None: nothing to save)."""
@@ -136,4 +139,11 @@ class Saver:
     def _write(self, wanted: Values) -> None:
         problem = self.settings.write(*wanted)
         if problem:
-            self.app.call_from_thread(self.app.notify, problem, severity="warning")
+            self.app.call_from_thread(self._tell, problem)
+
+    def _tell(self, problem: str) -> None:
+        """Say a failed save once: every cursor move tries again, and would say it again."""
+        if self.problem is None:
+            self.problem = problem
+            self.app.notify(f"{problem}: settings and bookmarks are read-only; browsing goes on",
+                            title="Not saved", severity="warning", timeout=10)

@@ -11,6 +11,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from ipx_tui.console import legacy_charset, locale_name
 from ipx_tui.core import kiosk
 from ipx_tui.core.errors import UserError
 from ipx_tui.core.options import StartPlan
@@ -34,6 +35,15 @@ def browse(plan: StartPlan) -> int:
     if not web and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise UserError("the browser needs a terminal; for scripts use a command such as "
                         "`ipx-tui show 2.6.3` (see `ipx-tui --help`)")
+    charset = legacy_charset()
+    if charset is not None:
+        # Textual draws in UTF-8 only: under GBK every character would come out as mojibake.
+        name = locale_name()
+        wanted = f"{name.partition('.')[0] or 'C'}.UTF-8"
+        raise UserError(f"the browser needs a UTF-8 terminal, but the locale {name} says "
+                        f"{charset.upper()}: set the terminal (Xshell, SecureCRT: Encoding) to "
+                        f"UTF-8 and LANG={wanted}; the commands (`ipx-tui show 2.6.3`) work "
+                        f"in {charset.upper()} as they are")
     from ipx_tui.tui.terminal import prepare_terminal
 
     prepare_terminal()
@@ -59,5 +69,6 @@ def make_app(plan: StartPlan) -> IpxApp:
         # __module__ given: Textual finds CSS_PATH beside the class's module, and a class made
         # by type() through Textual's metaclass would say textual.message_pump.
         cls = type("KioskIpxApp", (KioskApp, IpxApp), {"__module__": IpxApp.__module__})
-    return cls(script=plan.script, goto=plan.goto, agency=plan.agency,
+    return cls(script=plan.script, script_given=plan.script_given, goto=plan.goto,
+               agency=plan.agency,
                agency_query=plan.agency_query, kiosk=kiosk.active())

@@ -44,7 +44,8 @@ def test_show_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert data["id"] == "3.2.3" and data["parent"] == "3.2" and data["kind"] == "item"
     assert data["title"] == "強化知識產權戰略"
-    assert data["agencies"] == [{"name": "知識產權局", "role": "lead"}]
+    assert data["agencies"] == [{"name": "知識產權局", "name_shown": "知識產權局", "role": "lead"}]
+    assert (data["label"], data["citation"]) == ("3.", "三（二）3")
 
 
 def test_outline(capsys: pytest.CaptureFixture[str]) -> None:
@@ -92,9 +93,10 @@ def test_export_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0
     assert set(data) == {"document", "nodes", "agencies"}
     assert data["document"]["number"] == "國發〔2015〕40號"
-    assert set(data["nodes"][0]) == {"id", "parent", "kind", "title", "text", "agencies"}
-    assert set(data["agencies"][0]) == {"name", "full_name", "successor", "aliases", "lead",
-                                        "participant"}
+    assert set(data["nodes"][0]) == {"id", "parent", "kind", "label", "citation", "title",
+                                     "text", "agencies"}
+    assert set(data["agencies"][0]) == {"name", "name_shown", "full_name", "successor",
+                                        "aliases", "lead", "participant"}
     ipr = next(a for a in data["agencies"] if a["name"] == "知識產權局")
     assert ipr["lead"] == ["3.2.3"] and ipr["participant"] == ["3.2.4"]
 

@@ -85,7 +85,7 @@ def test_every_view_opens(login: LoginFactory) -> None:
     shell.wait_for(lambda s: "▕" in s.text, what="the sidebar back")
 
     shell.keys("y")  # copied with OSC 52: it reaches the reader's own terminal over SSH
-    shell.wait_for("Copied")
+    shell.wait_for("Sent 2.1")  # says what was sent, not that the clipboard has it
     copied = [base64.b64decode(payload).decode("utf-8") for payload in osc52(shell.app_output())]
     assert len(copied) == 1 and "（一）「互聯網+」創業創新" in copied[0]
     shell.quit_app()

@@ -16,7 +16,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ipx_tui.core import labels
@@ -127,8 +127,13 @@ def bookmark_node(app: App[Any], store: Store, document: Document, node_id: str,
 
 
 class BookmarksScreen(ModalScreen[str | None]):
-    """Every bookmark: Enter jumps (the screen closes with the node id), e, d, u, and typing
-    filters. Closes with None on Esc."""
+    """Every bookmark: Enter jumps (the screen closes with the node id), e, d, u, and a
+    filter field. Closes with None on Esc.
+
+    The filter is a text field: ``/`` (or any character that is not e, d or u) moves there,
+    and while a filter is typed every letter is text, never a command; ↑ ↓ still move the
+    cursor, Enter goes to the bookmark, Delete deletes it, Esc clears the filter.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "jump", "Go to it", id="bookmarks.jump"),
@@ -137,6 +142,9 @@ class BookmarksScreen(ModalScreen[str | None]):
         Binding("u", "undo", "Undo the delete", id="bookmarks.undo"),
         Binding("backspace", "unfilter", "Filter: one character less", show=False,
                 id="bookmarks.unfilter"),
+        Binding("slash", "start_filter", "Filter", show=False, id="bookmarks.filter"),
+        Binding("down", "cursor(1)", "Down", show=False, id="bookmarks.down"),
+        Binding("up", "cursor(-1)", "Up", show=False, id="bookmarks.up"),
         Binding("escape", "close", "Clear the filter, or close", id="bookmarks.close"),
     ]
 
@@ -164,17 +172,30 @@ class BookmarksScreen(ModalScreen[str | None]):
     #bookmarks-hint {
         color: $text-muted;
     }
+    #bookmarks-filter {
+        border: none;
+        height: 1;
+        padding: 0;
+        background: $panel;
+    }
+    #bookmarks-filter:focus {
+        background: $boost;
+    }
     """
 
     TAKEN: ClassVar[frozenset[str]] = frozenset("edu")
     """Typed characters that are keys here, not filter text."""
 
-    def __init__(self, store: Store, document: Document, script: Script) -> None:
+    def __init__(self, store: Store, document: Document, script: Script,
+                 read_only: str | None = None) -> None:
+        """Args:
+            read_only: why the store cannot be written (shown in the heading), or None.
+        """
         super().__init__(id="bookmarks-screen")
         self.store = store
         self.document = document
         self.script = script
-        self.filter_text = ""
+        self.read_only = read_only
         self.marks: list[Bookmark] = []
         self.shown: list[Bookmark] = []
         self.deleted: list[Bookmark] = []
@@ -182,13 +203,21 @@ class BookmarksScreen(ModalScreen[str | None]):
         self.heading = Static("", id="bookmarks-heading", markup=False)
         self.rows = OptionList(id="bookmarks-list")
         self.status = Static("", id="bookmarks-status", markup=False)
+        self.field = Input(placeholder="/ filter: id, title or note", id="bookmarks-filter",
+                           select_on_focus=False)
+
+    @property
+    def filter_text(self) -> str:
+        """What the filter field holds."""
+        return self.field.value
 
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks-box"):
             yield self.heading
+            yield self.field
             yield self.rows
             yield self.status
-            yield Static("Enter go · e note · d delete · u undo · type to filter · Esc close",
+            yield Static("Enter go · e note · d delete · u undo · / or type: filter · Esc close",
                          id="bookmarks-hint", markup=False)
 
     def on_mount(self) -> None:
@@ -223,11 +252,9 @@ class BookmarksScreen(ModalScreen[str | None]):
             ids = [b.node_id for b in self.shown]
             self.rows.highlighted = ids.index(keep) if keep in ids else min(index, len(ids) - 1)
         total = len(self.marks)
-        if self.filter_text:
-            self.heading.update(f"Bookmarks ({len(self.shown)} of {total})   "
-                                f"filter: {self.filter_text}")
-        else:
-            self.heading.update(f"Bookmarks ({total})")
+        count = f"{len(self.shown)} of {total}" if self.filter_text else f"{total}"
+        self.heading.update(f"Bookmarks ({count})" + (
+            f" · read-only: {self.read_only}" if self.read_only else ""))
         if not self.marks:
             self.status.update("No bookmarks yet: press b on any node to add one.")
         elif not self.shown:
@@ -252,24 +279,57 @@ class BookmarksScreen(ModalScreen[str | None]):
     # --- keys -------------------------------------------------------------------------
 
     def on_key(self, event: events.Key) -> None:
-        # Typing filters: any printable character that is not one of this screen's keys.
-        if event.is_printable and event.character and event.character not in self.TAKEN:
-            event.stop()
-            event.prevent_default()
-            self._filter(self.filter_text + event.character)
+        # A character that reaches the screen was not taken by the filter field (the field
+        # stops every character it takes): it goes into the field, unless it is one of the
+        # list's letter keys pressed in the list with no filter typed. While a filter is
+        # typed, letters are only ever text: keys can arrive before the field has the focus.
+        if not event.is_printable or not event.character:
+            return
+        command = (event.character in self.TAKEN or event.character == "/") and (
+            not self.filter_text and not self.field.has_focus)
+        if command:
+            return
+        event.stop()
+        event.prevent_default()
+        self.field.focus()
+        self.field.insert_text_at_cursor(event.character)
 
     def on_paste(self, event: events.Paste) -> None:
+        if self.field.has_focus:
+            return  # the field pastes it itself
         event.stop()
-        self._filter(self.filter_text + " ".join(event.text.split()))
+        self.field.focus()
+        self.field.insert_text_at_cursor(" ".join(event.text.split()))
+
+    @on(Input.Changed, "#bookmarks-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.show_rows()
+
+    @on(Input.Submitted, "#bookmarks-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_jump()
 
     def _filter(self, query: str) -> None:
-        self.filter_text = query
+        self.field.value = query
         self.show_rows()
+
+    def action_start_filter(self) -> None:
+        """Move to the filter field."""
+        self.field.focus()
 
     def action_unfilter(self) -> None:
         """Drop the last character of the filter."""
         if self.filter_text:
             self._filter(self.filter_text[:-1])
+
+    def action_cursor(self, step: int) -> None:
+        """Move the list's cursor (from the filter field, which has no use for ↑ ↓)."""
+        if self.rows.option_count:
+            now = self.rows.highlighted
+            self.rows.highlighted = max(0, min((now if now is not None else -1) + step,
+                                               self.rows.option_count - 1))
 
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -342,5 +402,8 @@ class BookmarksScreen(ModalScreen[str | None]):
         """Clear the filter, or (with none) close the list."""
         if self.filter_text:
             self._filter("")
+            self.rows.focus()
+        elif self.field.has_focus:
+            self.rows.focus()
         else:
             self.dismiss(None)
