@@ -2,16 +2,20 @@
 
 The ground truth is substring matching on normalised text (:func:`ipx_tui.core.script.normalize`:
 NFKC, t2s, casefold) over each node's own text, so no hit is lost to word segmentation.
-Words separated by spaces must all occur (AND). A word that names an agency exactly (an alias,
-a full name, today's name) also matches the names the document uses for it: 发改委 finds what
-發展改革委 finds, and 市场监管总局 finds the three 2015 bodies merged into it.
+Words separated by spaces must all occur (AND). A word that names an agency exactly (as written,
+an alias, a full name, today's name) also matches the names the document uses for it: 发改委
+finds what 發展改革委 finds, and 市场监管总局 finds the three 2015 bodies merged into it. Such a
+word also matches every node the agency is responsible for, leading or taking part, including
+the items of 二 that inherit their section's list without naming anyone: each hit says how
+(:attr:`Hit.agencies`).
 
 Ranking: nodes whose title contains the words first, then a BM25 score over the jieba words of
 the simplified text (shipped pre-segmented in content/derived/search_index.json), ties in
 document order.
-When nothing contains the whole query, the query's words of two or more characters are tried one
-by one instead, and what they find is marked partial (区块链 has no such words here, so it finds
-nothing rather than every node that mentions 链).
+When nothing contains the whole query, each of its words that matches on its own is kept whole,
+and only the words that match nothing are cut into jieba words of two or more characters; the
+nodes holding any of those are marked partial, most of them first. 区块链 物联网 finds the 11
+物联网 nodes and says 区块链 was not found; 区块链 alone finds nothing (not every node with 链).
 
 Nothing here is loaded at import: the index is built on the first search (about 10 ms).
 """
@@ -24,12 +28,12 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from ipx_tui.core import content
-from ipx_tui.core.document import Document
+from ipx_tui.core.document import Document, Role
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script, normalize, render
 from ipx_tui.core.segment import Segmenter, load_segmenter
@@ -46,6 +50,12 @@ _DROPPED = {"Cc", "Cf", "Cs"}
 
 Span = tuple[int, int]
 """A half-open range of character offsets into a node's ``text``."""
+
+How = Literal["lead", "participant", "named"]
+"""How an agency word matched a node: it leads it, takes part in it, or only is named in it."""
+
+_LEAD_WEIGHT, _PARTICIPANT_WEIGHT = 1.0, 0.6
+"""What responsibility adds to a node's score, in idf units: leads rank above participants."""
 
 
 class Hit(NamedTuple):
@@ -64,6 +74,13 @@ class Hit(NamedTuple):
     """The normalised strings found in this node (what to highlight)."""
     via: tuple[str, ...] = ()
     """Agencies found under another of their names (the registry's names, as written)."""
+    agencies: tuple[tuple[str, How], ...] = ()
+    """For each agency the query names (registry name): how it matched this node."""
+
+    def how(self) -> tuple[How, ...]:
+        """The distinct ways the query's agencies matched, strongest first."""
+        found = {h for _, h in self.agencies}
+        return tuple(h for h in ("lead", "participant", "named") if h in found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +109,12 @@ class SearchResult:
     """No node contains the whole query; the hits contain some of ``fallback_words``."""
     fallback_words: tuple[str, ...] = ()
     aliases: tuple[AliasNote, ...] = ()
+    not_found: tuple[str, ...] = ()
+    """Query words that match nothing, whole or cut into words (区块链), in a partial result."""
+    within: tuple[str, ...] = ()
+    """Set by :meth:`Engine.restrict`: what the hits were narrowed to (a caller's label)."""
+    whole_total: int | None = None
+    """Set by :meth:`Engine.restrict`: how many nodes match in the whole document."""
 
     @cached_property
     def terms(self) -> tuple[str, ...]:
@@ -116,6 +139,8 @@ class _WordMatch:
     terms: dict[int, tuple[str, ...]]
     via: dict[int, tuple[str, ...]]
     note: AliasNote | None
+    how: dict[int, tuple[tuple[str, How], ...]]
+    """For an agency word: node → (agency, how it matched) for each agency the word names."""
 
 
 def clean(query: str) -> str:
@@ -176,6 +201,11 @@ class Engine:
         for c in self.counts:
             df.update(c.keys())
         self.idf = {t: self._idf(n) for t, n in df.items()}
+        self.roles: dict[str, dict[int, Role]] = {}
+        """Agency (registry name) → node index → its role there, lists inherited included."""
+        for i, node in enumerate(document.nodes):
+            for assignment in node.agencies:
+                self.roles.setdefault(assignment.agency, {})[i] = assignment.role
         self._words: dict[str, _WordMatch] = {}
         self._results: dict[tuple[str, int | None], SearchResult] = {}
         self._maps: dict[int, list[int] | None] = {}
@@ -224,16 +254,16 @@ class Engine:
         return scores
 
     def match_word(self, word: str) -> _WordMatch:
-        """Where one normalised word (or another name of the agency it names) occurs."""
+        """Where one normalised word occurs; for an agency word, also where it is responsible."""
         found = self._words.get(word)
         if found is not None:
             return found
-        forms, names, note = self._forms(word)
-        if len(forms) == 1:  # the usual case, kept cheap: one form, nothing found via a name
+        forms, names, note, agencies = self._forms(word)
+        if len(forms) == 1 and not agencies:  # the usual case, kept cheap: one form, no agency
             nodes = self.nodes_with(word)
             same = (word,)
             found = _WordMatch(self._score(word, nodes), frozenset(self.titles_with(word)),
-                               dict.fromkeys(nodes, same), {}, None)
+                               dict.fromkeys(nodes, same), {}, None, {})
         else:
             scores: dict[int, float] = {}
             terms: dict[int, list[str]] = {}
@@ -247,16 +277,57 @@ class Engine:
                     if form in names:
                         via.setdefault(i, []).extend(names[form])
                 titles.update(self.titles_with(form))
+            how = self._responsible(agencies, forms, scores)
             found = _WordMatch(scores, frozenset(titles),
-                               {i: tuple(t) for i, t in terms.items()},
-                               {i: tuple(dict.fromkeys(v)) for i, v in via.items()}, note)
+                               {i: tuple(terms.get(i, ())) for i in scores},
+                               {i: tuple(dict.fromkeys(v)) for i, v in via.items()}, note, how)
         if len(self._words) >= _CACHE_SIZE:
             self._words.clear()
         self._words[word] = found
         return found
 
-    def _forms(self, word: str) -> tuple[list[str], dict[str, list[str]], AliasNote | None]:
-        """The word, and the names the document uses for the agencies it names exactly."""
+    def _responsible(self, agencies: Sequence[str], forms: Sequence[str],
+                     scores: dict[int, float]) -> dict[int, tuple[tuple[str, How], ...]]:
+        """Add the nodes the agencies lead or take part in to ``scores``; say how each matched.
+
+        ``scores`` holds the nodes whose text names one of ``forms`` (a form can name several
+        bodies: 市场监管总局 names three); a body is "named" in a node holding one of its own forms.
+        """
+        own = {name: {normalize(n) for n in (name, self._full_name(name))} for name in agencies}
+        responsible = [self.roles.get(name, {}) for name in agencies]
+        every = set().union(*responsible) if responsible else set()
+        idf = self._idf(len(every)) if every else 0.0
+        how: dict[int, tuple[tuple[str, How], ...]] = {}
+        for i in sorted(every | scores.keys()):
+            rows: list[tuple[str, How]] = []
+            best = 0.0
+            for name, roles in zip(agencies, responsible, strict=True):
+                role = roles.get(i)
+                if role is not None:
+                    rows.append((name, role))
+                    best = max(best, _LEAD_WEIGHT if role == "lead" else _PARTICIPANT_WEIGHT)
+                elif i in scores and any(f in self.texts[i] for f in own[name]):
+                    rows.append((name, "named"))
+            if best:
+                scores[i] = scores.get(i, 0.0) + best * idf
+            if rows:
+                how[i] = tuple(rows)
+        return how
+
+    def _full_name(self, name: str) -> str:
+        from ipx_tui.core.agencies import load_registry  # deferred: until a word is looked up
+
+        registry = load_registry()
+        return registry[name].full_name if name in registry.by_name else name
+
+    def role_of(self, agency: str, node_id: str) -> Role | None:
+        """An agency's role in a node (registry name; lists inherited from a section count)."""
+        return self.roles.get(agency, {}).get(self.position[node_id])
+
+    def _forms(self, word: str) -> tuple[list[str], dict[str, list[str]], AliasNote | None,
+                                          tuple[str, ...]]:
+        """The word, the names the document uses for the agencies it names exactly, and those
+        agencies (registry names)."""
         from ipx_tui.core.agencies import load_registry  # deferred: until a word is looked up
 
         agencies = load_registry().find_normalized(word)
@@ -273,7 +344,7 @@ class Engine:
         today = any(a.renamed and word in (normalize(a.successor), normalize(a.successor_short))
                     for a in agencies)
         note = AliasNote(word, others, today) if others else None
-        return forms, names, note
+        return forms, names, note, tuple(a.name for a in agencies)
 
     # --- the query --------------------------------------------------------------------------
 
@@ -320,8 +391,18 @@ class Engine:
 
     def _fallback(self, query: str, words: tuple[str, ...], notes: tuple[AliasNote, ...],
                   limit: int | None) -> SearchResult:
-        parts = tuple(dict.fromkeys(p for w in words
-                                    for p in self.segmenter.words(w[:FALLBACK_CHARS])))
+        kept: list[str] = []
+        missing: list[str] = []
+        for word in words:
+            if self.match_word(word).scores:
+                kept.append(word)  # it matches on its own: keep it whole, never its pieces
+                continue
+            pieces = [p for p in self.segmenter.words(word[:FALLBACK_CHARS])
+                      if p != word and self.match_word(p).scores]
+            kept.extend(pieces)
+            if not pieces:
+                missing.append(word)
+        parts = tuple(dict.fromkeys(kept))
         matches = [self.match_word(p) for p in parts]
         found: set[int] = set()
         for m in matches:
@@ -337,21 +418,43 @@ class Engine:
                 for _, i, title, score, having in keyed[:limit]]
         notes += tuple(m.note for m in matches if m.note is not None and m.note not in notes)
         return SearchResult(query, words, tuple(hits), len(keyed), partial=True,
-                            fallback_words=parts, aliases=notes)
+                            fallback_words=parts, aliases=notes, not_found=tuple(missing))
+
+    def restrict(self, result: SearchResult, node_ids: Iterable[str],
+                 label: tuple[str, ...] = ()) -> SearchResult:
+        """The result narrowed to some nodes (an agency's tasks), in the same order.
+
+        ``label`` names what they are, for the caller's status line (an agency's name).
+        """
+        keep = set(node_ids)
+        hits = tuple(h for h in result.hits if h.node_id in keep)
+        return replace(result, hits=hits, total=len(hits), within=label,
+                       whole_total=result.total)
+
+    def responsible(self, agencies: Iterable[str], role: Role | None = None) -> list[str]:
+        """The ids of the nodes the agencies (registry names) lead or join, in document order."""
+        found: set[int] = set()
+        for name in agencies:
+            found.update(i for i, r in self.roles.get(name, {}).items()
+                         if role is None or r == role)
+        return [self.ids[i] for i in sorted(found)]
 
     def _hit(self, i: int, score: float, title: bool, partial: bool,
              matches: Sequence[_WordMatch]) -> Hit:
         if len(matches) == 1:
             m = matches[0]
             return Hit(self.ids[i], self.source_titles[i], score, title, partial, m.terms[i],
-                       m.via.get(i, ()))
+                       m.via.get(i, ()), m.how.get(i, ()))
         terms: list[str] = []
         via: list[str] = []
+        how: list[tuple[str, How]] = []
         for m in matches:
             terms.extend(m.terms.get(i, ()))
             via.extend(m.via.get(i, ()))
+            how.extend(m.how.get(i, ()))
         return Hit(self.ids[i], self.source_titles[i], score, title, partial,
-                   tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(via)))
+                   tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(via)),
+                   tuple(dict.fromkeys(how)))
 
     # --- where the matches are ----------------------------------------------------------------
 
