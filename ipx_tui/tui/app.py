@@ -27,7 +27,14 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input
 
-from ipx_tui.core.agencies import Involvement, Registry, involvement, load_registry
+from ipx_tui.core.agencies import (
+    Involvement,
+    Registry,
+    combined_involvement,
+    involvement,
+    load_registry,
+    merged_bodies,
+)
 from ipx_tui.core.document import Document
 from ipx_tui.core.export import node_text
 from ipx_tui.core.parse import load
@@ -136,6 +143,7 @@ class IpxApp(App[None]):
         self._touched = False
         """Whether the reader has moved or switched anything yet (then nothing is restored)."""
         self._table: dict[str, Involvement] | None = None
+        self._combined: dict[str, Involvement] | None = None
         self.set_reactive(IpxApp.script, script)
         # The theme before the first frame, not in on_mount: changing it there re-parsed every
         # stylesheet just before the first frame (about 10 ms of the start).
@@ -153,6 +161,26 @@ class IpxApp(App[None]):
         if self._table is None:
             self._table = involvement(self.document, self.registry())
         return self._table
+
+    def combined_table(self) -> dict[str, Involvement]:
+        """Today's names that stand for several bodies, each with their tasks as one."""
+        if self._combined is None:
+            table = self.involvement_table()
+            self._combined = {
+                name: combined_involvement(self.document, table, name, bodies)
+                for name, bodies in merged_bodies(self.registry()).items()}
+        return self._combined
+
+    def involvement_of(self, key: str) -> Involvement:
+        """The tasks of what a filter names: an agency, or today's name of several."""
+        table = self.involvement_table()
+        return table[key] if key in table else self.combined_table()[key]
+
+    def members_of(self, key: str) -> tuple[str, ...]:
+        """The registry names a filter covers: the agency, or the bodies today's name merged."""
+        if key in self.involvement_table():
+            return (key,)
+        return tuple(a.name for a in merged_bodies(self.registry()).get(key, ()))
 
     def store(self) -> Store | None:
         """The bookmark and settings store (None when it could not be opened)."""
@@ -218,7 +246,8 @@ class IpxApp(App[None]):
         node_id = remembered.last_node
         if node_id is not None and node_id not in self.document:
             node_id = None
-        filter_on = remembered.agency if remembered.agency in self.registry().by_name else None
+        known = self.registry().by_name.keys() | self.combined_table().keys()
+        filter_on = remembered.agency if remembered.agency in known else None
         if node_id is None and filter_on is None:
             return
         location = Location("node", node_id or self.history.current.key, filter_on)
@@ -275,7 +304,7 @@ class IpxApp(App[None]):
         self.browser.build_outline(self.script, self._filtered())
 
     def _filtered(self) -> Involvement | None:
-        return self.involvement_table()[self.agency_filter] if self.agency_filter else None
+        return self.involvement_of(self.agency_filter) if self.agency_filter else None
 
     def _last_page_location(self) -> Location:
         for location in reversed(self.history.entries[: self.history.index + 1]):
@@ -392,8 +421,11 @@ class IpxApp(App[None]):
 
         current = self.history.current
         here = current.key if current.kind == "agency" else self.agency_filter
+        combined = self.combined_table()
         self.push_screen(AgencyPicker(self.registry(), self.involvement_table(), self.script,
-                                      query=query, current=here), self._picked)
+                                      query=query, current=here, combined=combined,
+                                      bodies={k: self.members_of(k) for k in combined}),
+                         self._picked)
 
     def _picked(self, name: str | None) -> None:
         if name is not None:
