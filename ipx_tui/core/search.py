@@ -278,8 +278,10 @@ class Engine:
                         via.setdefault(i, []).extend(names[form])
                 titles.update(self.titles_with(form))
             how = self._responsible(agencies, forms, scores)
+            for i, rows in how.items():  # the page's list of agencies names them: highlight it
+                terms.setdefault(i, []).extend(normalize(name) for name, _ in rows)
             found = _WordMatch(scores, frozenset(titles),
-                               {i: tuple(terms.get(i, ())) for i in scores},
+                               {i: tuple(dict.fromkeys(terms.get(i, ()))) for i in scores},
                                {i: tuple(dict.fromkeys(v)) for i, v in via.items()}, note, how)
         if len(self._words) >= _CACHE_SIZE:
             self._words.clear()

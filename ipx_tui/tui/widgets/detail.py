@@ -29,6 +29,8 @@ class Layout:
     lines: list[Content]
     link_lines: list[int]
     """The line each link starts on, in link order."""
+    match_lines: list[int]
+    """The line each highlighted match starts on, in reading order (what n and N step through)."""
 
 
 class Detail(ScrollView, can_focus=True):
@@ -118,6 +120,16 @@ class Detail(ScrollView, can_focus=True):
         if number is not None:
             self.scroll_to(0, max(0, number - above), animate=False, immediate=True)
 
+    def match_count(self) -> int:
+        """How many highlighted matches the page shows."""
+        return len(self.layout_at(self.text_width).match_lines)
+
+    def scroll_to_match(self, index: int, above: int = 2) -> None:
+        """Scroll so the index-th highlighted match is near the top (``above`` lines over it)."""
+        lines = self.layout_at(self.text_width).match_lines
+        if 0 <= index < len(lines):
+            self.scroll_to(0, max(0, lines[index] - above), animate=False, immediate=True)
+
     def _changed(self) -> None:
         self._layouts.clear()
         self._update_virtual_size()
@@ -161,11 +173,12 @@ class Detail(ScrollView, can_focus=True):
     def _lay_out(self, width: int) -> Layout:
         lines: list[Content] = []
         link_lines: list[int] = []
+        match_lines: list[int] = []
         link_index = 0
         for block in self.page.blocks:
             if block.gap and lines:
                 lines.append(Content(""))
-            content, starts = self._styled(block, link_index)
+            content, starts, matches = self._styled(block, link_index)
             link_index += len(starts)
             indent, hang = block.indent, block.hang
             if width - indent - hang < 8:  # too narrow to indent: use every cell
@@ -178,10 +191,13 @@ class Detail(ScrollView, can_focus=True):
                 lines.append(piece.rstrip().pad_left(pad) if pad else piece.rstrip())
             for start in starts:
                 link_lines.append(first_line + sum(1 for bound in offsets if start >= bound))
-        return Layout(lines, link_lines)
+            for start in matches:
+                match_lines.append(first_line + sum(1 for bound in offsets if start >= bound))
+        return Layout(lines, link_lines, match_lines)
 
-    def _styled(self, block: Block, first_link: int) -> tuple[Content, list[int]]:
-        """The block as styled content, and where each of its links starts."""
+    def _styled(self, block: Block, first_link: int) -> tuple[Content, list[int], list[int]]:
+        """The block as styled content, where each of its links starts, and where each
+        highlighted match does."""
         pieces: list[Content] = []
         starts: list[int] = []
         at = 0
@@ -202,10 +218,12 @@ class Detail(ScrollView, can_focus=True):
             pieces.append(piece)
             at += len(run.text)
         content = Content("").join(pieces)
+        matches: list[int] = []
         if self.highlight:
             for start, end in find_terms(content.plain, self.highlight):
                 content = content.stylize(self._style("prose--highlight"), start, end)
-        return content, starts
+                matches.append(start)
+        return content, starts, matches
 
     def _style(self, component: str) -> Style:
         return self.get_visual_style(component, partial=True)
