@@ -30,13 +30,16 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ipx_tui.core import content
 from ipx_tui.core.document import Document, Role
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script, normalize, render
 from ipx_tui.core.segment import Segmenter, load_segmenter
+
+if TYPE_CHECKING:
+    from ipx_tui.core.agencies import Registry
 
 FALLBACK_CHARS = 200
 """How much of a long query the partial fallback cuts into words (a 10,000-character paste)."""
@@ -143,6 +146,24 @@ class _WordMatch:
     """For an agency word: node → (agency, how it matched) for each agency the word names."""
 
 
+@dataclass(frozen=True, slots=True)
+class _AgencyTable:
+    """Where a set of agencies matches, whatever name the query used for them."""
+
+    forms: frozenset[str]
+    """Their names as written and full names, normalised."""
+    scores: dict[int, float]
+    titles: frozenset[int]
+    terms: dict[int, tuple[str, ...]]
+    found: dict[int, tuple[tuple[str, str], ...]]
+    """Node → (form, agency) for each of their names its text holds."""
+    how: dict[int, tuple[tuple[str, How], ...]]
+    normal: dict[str, str]
+    """Agency → its normalised name as written."""
+    today: dict[str, tuple[str, str]]
+    """Agency → its successor's names, normalised."""
+
+
 def clean(query: str) -> str:
     """The query without control and format characters and lone surrogates; spaces stay."""
     return "".join(c for c in query if unicodedata.category(c) not in _DROPPED or c.isspace())
@@ -207,6 +228,7 @@ class Engine:
             for assignment in node.agencies:
                 self.roles.setdefault(assignment.agency, {})[i] = assignment.role
         self._words: dict[str, _WordMatch] = {}
+        self._agency_tables: dict[tuple[str, ...], _AgencyTable] = {}
         self._results: dict[tuple[str, int | None], SearchResult] = {}
         self._maps: dict[int, list[int] | None] = {}
 
@@ -258,44 +280,94 @@ class Engine:
         found = self._words.get(word)
         if found is not None:
             return found
-        forms, names, note, agencies = self._forms(word)
-        if len(forms) == 1 and not agencies:  # the usual case, kept cheap: one form, no agency
+        agencies = self._registry().find_normalized(word)
+        if not agencies:  # the usual case, kept cheap: one form, no agency
             nodes = self.nodes_with(word)
             same = (word,)
             found = _WordMatch(self._score(word, nodes), frozenset(self.titles_with(word)),
                                dict.fromkeys(nodes, same), {}, None, {})
         else:
-            scores: dict[int, float] = {}
-            terms: dict[int, list[str]] = {}
-            via: dict[int, list[str]] = {}
-            titles: set[int] = set()
-            for form in forms:
-                nodes = self.nodes_with(form)
-                for i, s in self._score(form, nodes).items():
-                    scores[i] = max(s, scores.get(i, 0.0))
-                    terms.setdefault(i, []).append(form)
-                    if form in names:
-                        via.setdefault(i, []).extend(names[form])
-                titles.update(self.titles_with(form))
-            how = self._responsible(agencies, forms, scores)
-            for i, rows in how.items():  # the page's list of agencies names them: highlight it
-                terms.setdefault(i, []).extend(normalize(name) for name, _ in rows)
-            found = _WordMatch(scores, frozenset(titles),
-                               {i: tuple(dict.fromkeys(terms.get(i, ()))) for i in scores},
-                               {i: tuple(dict.fromkeys(v)) for i, v in via.items()}, note, how)
+            found = self._agency_word(word, tuple(a.name for a in agencies))
         if len(self._words) >= _CACHE_SIZE:
             self._words.clear()
         self._words[word] = found
         return found
 
-    def _responsible(self, agencies: Sequence[str], forms: Sequence[str],
+    def _registry(self) -> Registry:
+        from ipx_tui.core.agencies import load_registry  # deferred: until a word is looked up
+
+        return load_registry()
+
+    def _agency_word(self, word: str, names: tuple[str, ...]) -> _WordMatch:
+        """An agency word: the agencies' own match (see _agencies), and the word's own text
+        matches where it is not one of their names (an alias the text uses, rarely)."""
+        table = self._agencies(names)
+        scores, terms = table.scores, table.terms
+        titles = table.titles
+        if word not in table.forms:
+            nodes = self.nodes_with(word)
+            if nodes:
+                scores, terms = dict(scores), dict(terms)
+                for i, sc in self._score(word, nodes).items():
+                    scores[i] = max(sc, scores.get(i, 0.0))
+                    terms[i] = (word, *terms.get(i, ()))
+                titles = titles | frozenset(self.titles_with(word))
+        # found under another of their names: every form the node holds but the word itself
+        via = {i: v for i, found in table.found.items()
+               if (v := tuple(dict.fromkeys(n for form, n in found if form != word)))}
+        registry = self._registry()
+        others = tuple(n for n in names if table.normal[n] != word)
+        today = any(registry[n].renamed and word in table.today[n] for n in names)
+        note = AliasNote(word, others, today) if others else None
+        return _WordMatch(scores, titles, terms, via, note, table.how)
+
+    def _agencies(self, names: tuple[str, ...]) -> _AgencyTable:
+        """Where agencies are named (as written, full name) and where they are responsible.
+
+        Built once per set of agencies and kept: it depends on the registry and the document,
+        never on how the query was typed (the index's agency part, made on first use).
+        """
+        table = self._agency_tables.get(names)
+        if table is not None:
+            return table
+        registry = self._registry()
+        own: dict[str, tuple[str, ...]] = {}
+        forms: dict[str, list[str]] = {}
+        for name in names:
+            agency = registry[name]
+            own[name] = tuple(dict.fromkeys(normalize(n) for n in (agency.name, agency.full_name)))
+            for form in own[name]:
+                forms.setdefault(form, []).append(name)
+        scores: dict[int, float] = {}
+        terms: dict[int, list[str]] = {}
+        found: dict[int, list[tuple[str, str]]] = {}
+        titles: set[int] = set()
+        for form, named in forms.items():
+            for i, sc in self._score(form, self.nodes_with(form)).items():
+                scores[i] = max(sc, scores.get(i, 0.0))
+                terms.setdefault(i, []).append(form)
+                found.setdefault(i, []).extend((form, n) for n in named)
+            titles.update(self.titles_with(form))
+        how = self._responsible(names, own, scores)
+        for i, rows in how.items():  # the page's list of agencies names them: highlight it
+            terms.setdefault(i, []).extend(own[name][0] for name, _ in rows)
+        table = _AgencyTable(
+            forms=frozenset(forms), scores=scores, titles=frozenset(titles),
+            terms={i: tuple(dict.fromkeys(terms.get(i, ()))) for i in scores},
+            found={i: tuple(v) for i, v in found.items()}, how=how,
+            normal={n: own[n][0] for n in names},
+            today={n: (normalize(registry[n].successor), normalize(registry[n].successor_short))
+                   for n in names})
+        self._agency_tables[names] = table
+        return table
+
+    def _responsible(self, agencies: Sequence[str], own: dict[str, tuple[str, ...]],
                      scores: dict[int, float]) -> dict[int, tuple[tuple[str, How], ...]]:
         """Add the nodes the agencies lead or take part in to ``scores``; say how each matched.
 
-        ``scores`` holds the nodes whose text names one of ``forms`` (a form can name several
-        bodies: 市场监管总局 names three); a body is "named" in a node holding one of its own forms.
+        ``scores`` holds the nodes whose text names one of them; a body is "named" in a node
+        holding one of its own forms (``own``: its normalised name and full name).
         """
-        own = {name: {normalize(n) for n in (name, self._full_name(name))} for name in agencies}
         responsible = [self.roles.get(name, {}) for name in agencies]
         every = set().union(*responsible) if responsible else set()
         idf = self._idf(len(every)) if every else 0.0
@@ -316,37 +388,9 @@ class Engine:
                 how[i] = tuple(rows)
         return how
 
-    def _full_name(self, name: str) -> str:
-        from ipx_tui.core.agencies import load_registry  # deferred: until a word is looked up
-
-        registry = load_registry()
-        return registry[name].full_name if name in registry.by_name else name
-
     def role_of(self, agency: str, node_id: str) -> Role | None:
         """An agency's role in a node (registry name; lists inherited from a section count)."""
         return self.roles.get(agency, {}).get(self.position[node_id])
-
-    def _forms(self, word: str) -> tuple[list[str], dict[str, list[str]], AliasNote | None,
-                                          tuple[str, ...]]:
-        """The word, the names the document uses for the agencies it names exactly, and those
-        agencies (registry names)."""
-        from ipx_tui.core.agencies import load_registry  # deferred: until a word is looked up
-
-        agencies = load_registry().find_normalized(word)
-        forms = [word]
-        names: dict[str, list[str]] = {}
-        for agency in agencies:
-            for name in (agency.name, agency.full_name):
-                form = normalize(name)
-                if form != word:
-                    names.setdefault(form, []).append(agency.name)
-                    if form not in forms:
-                        forms.append(form)
-        others = tuple(a.name for a in agencies if normalize(a.name) != word)
-        today = any(a.renamed and word in (normalize(a.successor), normalize(a.successor_short))
-                    for a in agencies)
-        note = AliasNote(word, others, today) if others else None
-        return forms, names, note, tuple(a.name for a in agencies)
 
     # --- the query --------------------------------------------------------------------------
 

@@ -318,8 +318,8 @@ class IpxApp(App[None]):
             return location
         if not quiet:
             self._kept_notice = True  # the walk's own line must not clear this one
-            self.notify(f"Filter {tr(key, self.script)} off: {location.key} is not among its "
-                        "tasks · [ goes back", timeout=6)
+            self.notify(f"{tr(key, self.script)} filter off: {location.key} is outside it"
+                        " · [ back", timeout=6)
         return location.with_filter(None)
 
     def _apply_filter(self, agency: str | None) -> None:
@@ -523,7 +523,7 @@ class IpxApp(App[None]):
         if self.agency_filter is not None:
             found = self.involvement_of(self.agency_filter)
             within = Within(self.agency_filter, (*found.lead, *found.participant),
-                            narrow=self.searches.within)
+                            narrow=self.searches.within, lead=frozenset(found.lead))
         self.push_screen(SearchScreen(self.script, self.searches.query, within), self._searched)
 
     def _searched(self, outcome: Any) -> None:
@@ -555,7 +555,9 @@ class IpxApp(App[None]):
     def _show_hit(self) -> None:
         hit, _ = self.searches.current()
         self.open_node(hit.node_id, list(hit.terms))
-        # after the refresh, so the pane has its size; it lays out at its own text width
+        # counted now (the count does not depend on the width), so a key pressed before the
+        # next frame walks from here; scrolled after the refresh, when the pane has its size
+        self.searches.shown(self.browser.detail.match_count())
         self.call_after_refresh(self._scroll_to_match)
 
     def _scroll_to_match(self) -> None:

@@ -48,6 +48,9 @@ async def test_search_within_the_filter_says_so_and_tab_widens_it() -> None:
         assert listed(app) == ["2.7.2"]
         assert status(app) == ("within 網信辦's tasks: 1 node (11 in the whole document)"
                                " · Tab: the whole document")
+        assert isinstance(app.screen, SearchScreen)
+        row = str(app.screen.results.get_option_at_index(0).prompt)
+        assert row.splitlines()[0].split() == ["2.7.2", "建設深度感知智能倉儲系統", "[網信辦", "參與]"]
         await press(app, pilot, "tab")
         assert len(listed(app)) == 11
         assert status(app) == "whole document: 11 nodes · Tab: only 網信辦's tasks"
@@ -67,7 +70,7 @@ async def test_opening_a_hit_outside_the_filter_turns_it_off_and_back_restores_i
         await press(app, pilot, "enter")
         assert app.history.current == Location("node", "3.1.2", None)
         assert app.agency_filter is None and len(browser(app).outline.node_ids) == 92
-        assert "Filter 網信辦 off: 3.1.2 is not among its tasks · [ goes back" in notices(app)
+        assert "網信辦 filter off: 3.1.2 is outside it · [ back" in notices(app)
         assert any(n.startswith("match 1 of 4 · node 1 of 11") for n in notices(app))
         await press(app, pilot, "left_square_bracket")
         assert app.agency_filter == "網信辦"
@@ -80,7 +83,7 @@ async def test_opening_a_hit_outside_the_filter_turns_it_off_and_back_restores_i
 async def test_a_link_or_goto_outside_the_filter_turns_it_off() -> None:
     async with browsing(agency="網信辦", goto="3.1.2", remember=False) as (app, pilot):
         assert app.agency_filter is None  # 3.1.2 is 發展改革委's and 工業和信息化部's only
-        assert "Filter 網信辦 off: 3.1.2 is not among its tasks · [ goes back" in notices(app)
+        assert "網信辦 filter off: 3.1.2 is outside it · [ back" in notices(app)
     async with browsing(agency="網信辦", goto="2.7.2", remember=False) as (app, pilot):
         assert app.agency_filter == "網信辦"
         app.post_message(OpenNode("2.7"))  # its section: in the filtered sidebar

@@ -146,6 +146,13 @@ async def test_n_scrolls_each_match_of_a_long_node_into_view() -> None:
             if n:
                 await press(app, pilot, "n")
             assert where(app) == ("3.1.2", f"match {n + 1} of 4 · node 1 of 11")
+            assert detail.current_match == n  # drawn apart from the other matches
+            current = detail._style("prose--highlight-current")
+            assert current.underline and current != detail._style("prose--highlight")
+            marked = [i for i, line in enumerate(detail.layout_at(detail.text_width).lines)
+                      if any(span.style == current for span in line.spans)]
+            # on its line, and the next when the line breaks inside it (物聯|網)
+            assert marked in ([lines[n]], [lines[n], lines[n] + 1]), n
             top = detail.scroll_y
             assert top <= lines[n] < top + detail.scrollable_content_region.height, n
 

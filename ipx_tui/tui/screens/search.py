@@ -47,6 +47,15 @@ class Within:
     """Its tasks (the ids the filtered sidebar lists)."""
     narrow: bool = True
     """Whether the bar searches only them (else the whole document)."""
+    lead: frozenset[str] = frozenset()
+    """The tasks it leads (the rest of ``tasks`` it takes part in)."""
+
+    def role_text(self, node_id: str, script: Script) -> str:
+        """``[網信辦 牽頭]`` for one of its tasks; empty for any other node."""
+        if node_id not in self.tasks:
+            return ""
+        role = labels.LEADS if node_id in self.lead else labels.JOINS
+        return f"[{tr(self.key, script)} {tr(role, script)}]"
 
 
 def within_text(within: Within, script: Script) -> str:
@@ -101,10 +110,13 @@ def _status(result: SearchResult, script: Script) -> str:
     return " · ".join([head, *notes])
 
 
-def option_text(hit: Hit, result: SearchResult, script: Script, cells: int) -> Text:
-    """A result: ``id  title`` and, under it, a snippet with the matches highlighted."""
+def option_text(hit: Hit, result: SearchResult, script: Script, cells: int,
+                within: Within | None = None) -> Text:
+    """A result: ``id  title`` and, under it, a snippet with the matches highlighted; with a
+    filter on, the filter's role in it (unless the query's own agencies say how)."""
     title = tr(hit.title, script)
-    how = how_text(hit, result, script)
+    how = how_text(hit, result, script) or (within.role_text(hit.node_id, script)
+                                            if within is not None else "")
     if how:
         title += "  " + how
     mark = "~" if hit.partial else " "
@@ -228,7 +240,8 @@ class SearchScreen(ModalScreen[SearchOutcome]):
 
     def _options(self, result: SearchResult, start: int, end: int | None) -> list[Option]:
         cells = (self.results.size.width or int(self.app.size.width * 0.9)) - 3
-        return [Option(option_text(hit, result, self.script, cells), id=hit.node_id)
+        return [Option(option_text(hit, result, self.script, cells, self.within),
+                       id=hit.node_id)
                 for hit in result.hits[start:end]]
 
     def _script_changed(self) -> None:

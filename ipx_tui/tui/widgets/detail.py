@@ -58,6 +58,7 @@ class Detail(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *(f"prose--{tag}" for tag in TAGS),
         "prose--link", "prose--link-selected", "prose--filter", "prose--highlight",
+        "prose--highlight-current",
     }
 
     class LinkChosen(Message):
@@ -78,7 +79,9 @@ class Detail(ScrollView, can_focus=True):
         """The terms highlighted in the page's text."""
         self.selected = -1
         """The selected link, or -1."""
-        self._layouts: dict[tuple[int, int, bool], Layout] = {}
+        self.current_match = -1
+        """The highlighted match n and N are at (an index into the page's matches), or -1."""
+        self._layouts: dict[tuple[int, int, bool, int], Layout] = {}
 
     @property
     def prose(self) -> Detail:
@@ -102,6 +105,7 @@ class Detail(ScrollView, can_focus=True):
         self.page = page
         self.highlight = tuple(t for t in highlight if t)
         self.selected = self.selected if keep else -1
+        self.current_match = -1
         self._changed()
         if not keep_scroll:
             self.scroll_to(0, 0, animate=False, immediate=True)
@@ -125,8 +129,12 @@ class Detail(ScrollView, can_focus=True):
         return len(self.layout_at(self.text_width).match_lines)
 
     def scroll_to_match(self, index: int, above: int = 2) -> None:
-        """Scroll so the index-th highlighted match is near the top (``above`` lines over it)."""
+        """Mark the index-th highlighted match as the current one and scroll it near the top
+        (``above`` lines over it)."""
         lines = self.layout_at(self.text_width).match_lines
+        if self.current_match != index:
+            self.current_match = index
+            self.refresh()
         if 0 <= index < len(lines):
             self.scroll_to(0, max(0, lines[index] - above), animate=False, immediate=True)
 
@@ -164,7 +172,7 @@ class Detail(ScrollView, can_focus=True):
 
     def layout_at(self, width: int) -> Layout:
         """The page broken into lines for a width (cached)."""
-        key = (width, self.selected, self.has_focus)
+        key = (width, self.selected, self.has_focus, self.current_match)
         found = self._layouts.get(key)
         if found is None:
             found = self._layouts[key] = self._lay_out(width)
@@ -178,7 +186,7 @@ class Detail(ScrollView, can_focus=True):
         for block in self.page.blocks:
             if block.gap and lines:
                 lines.append(Content(""))
-            content, starts, matches = self._styled(block, link_index)
+            content, starts, matches = self._styled(block, link_index, len(match_lines))
             link_index += len(starts)
             indent, hang = block.indent, block.hang
             if width - indent - hang < 8:  # too narrow to indent: use every cell
@@ -195,9 +203,10 @@ class Detail(ScrollView, can_focus=True):
                 match_lines.append(first_line + sum(1 for bound in offsets if start >= bound))
         return Layout(lines, link_lines, match_lines)
 
-    def _styled(self, block: Block, first_link: int) -> tuple[Content, list[int], list[int]]:
+    def _styled(self, block: Block, first_link: int, first_match: int = 0
+                ) -> tuple[Content, list[int], list[int]]:
         """The block as styled content, where each of its links starts, and where each
-        highlighted match does."""
+        highlighted match does (``first_match``: how many the blocks above hold)."""
         pieces: list[Content] = []
         starts: list[int] = []
         at = 0
@@ -222,6 +231,9 @@ class Detail(ScrollView, can_focus=True):
         if self.highlight:
             for start, end in find_terms(content.plain, self.highlight):
                 content = content.stylize(self._style("prose--highlight"), start, end)
+                if first_match + len(matches) == self.current_match:
+                    content = content.stylize(self._style("prose--highlight-current"), start,
+                                              end)
                 matches.append(start)
         return content, starts, matches
 
