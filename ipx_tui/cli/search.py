@@ -1,4 +1,5 @@
-"""`ipx-tui search QUERY…`: the search engine of the browser, on the command line.
+"""`ipx-tui search QUERY… [--agency NAME [--role ROLE]]`: the browser's search engine, on the
+command line. Each hit says how the query's agencies matched it (牽頭, 參與, named in the text).
 
 ``--json`` prints only nodes that
 contain the whole query (``[]`` when none do, exit 0); the partial fallback is for people, so
@@ -31,7 +32,8 @@ def register(add: Add) -> None:
     """Add the ``search`` subcommand."""
     p = add("search", cmd_search,
             "print the nodes whose own text contains every word of QUERY, best first "
-            "(either script; agency aliases and today's names work too)")
+            "(either script); a word naming an agency (any name, alias, today's name) also "
+            "matches what it leads or joins")
     p.add_argument("query", nargs="+", metavar="QUERY",
                    help="words in traditional or simplified script; all must occur")
     p.add_argument("--json", action="store_true",
