@@ -155,8 +155,9 @@ class _AgencyTable:
     scores: dict[int, float]
     titles: frozenset[int]
     terms: dict[int, tuple[str, ...]]
-    found: dict[int, tuple[tuple[str, str], ...]]
-    """Node → (form, agency) for each of their names its text holds."""
+    via: dict[str | None, dict[int, tuple[str, ...]]]
+    """How the query named them (one of ``forms``, or None for an alias) → node → the agencies
+    its text names under another name."""
     how: dict[int, tuple[tuple[str, How], ...]]
     normal: dict[str, str]
     """Agency → its normalised name as written."""
@@ -313,8 +314,7 @@ class Engine:
                     terms[i] = (word, *terms.get(i, ()))
                 titles = titles | frozenset(self.titles_with(word))
         # found under another of their names: every form the node holds but the word itself
-        via = {i: v for i, found in table.found.items()
-               if (v := tuple(dict.fromkeys(n for form, n in found if form != word)))}
+        via = table.via[word if word in table.forms else None]
         registry = self._registry()
         others = tuple(n for n in names if table.normal[n] != word)
         today = any(registry[n].renamed and word in table.today[n] for n in names)
@@ -351,10 +351,15 @@ class Engine:
         how = self._responsible(names, own, scores)
         for i, rows in how.items():  # the page's list of agencies names them: highlight it
             terms.setdefault(i, []).extend(own[name][0] for name, _ in rows)
+        # what "found under another name" is, for each way the query can name them: by one
+        # of these forms (then not that one), or by an alias (every form the node holds)
+        via = {typed: {i: v for i, rows in found.items()
+                       if (v := tuple(dict.fromkeys(n for form, n in rows if form != typed)))}
+               for typed in (None, *forms)}
         table = _AgencyTable(
             forms=frozenset(forms), scores=scores, titles=frozenset(titles),
             terms={i: tuple(dict.fromkeys(terms.get(i, ()))) for i in scores},
-            found={i: tuple(v) for i, v in found.items()}, how=how,
+            via=via, how=how,
             normal={n: own[n][0] for n in names},
             today={n: (normalize(registry[n].successor), normalize(registry[n].successor_short))
                    for n in names})
@@ -456,8 +461,11 @@ class Engine:
         keyed = []
         for i in found:
             having = [m for m in matches if i in m.scores]
-            in_title = sum(i in m.titles for m in having)
-            score = sum(m.scores[i] for m in having)
+            in_title = 0
+            score = 0.0
+            for m in having:
+                score += m.scores[i]
+                in_title += i in m.titles
             keyed.append(((-len(having), -in_title, -score, i), i, in_title > 0, score, having))
         keyed.sort(key=lambda row: row[0])
         hits = [self._hit(i, score, title, True, having)
@@ -494,13 +502,15 @@ class Engine:
         terms: list[str] = []
         via: list[str] = []
         how: list[tuple[str, How]] = []
-        for m in matches:
-            terms.extend(m.terms.get(i, ()))
-            via.extend(m.via.get(i, ()))
-            how.extend(m.how.get(i, ()))
+        for m in matches:  # (a partial result makes 80 of these: only what is there is read)
+            terms += m.terms.get(i, ())
+            if m.via:
+                via += m.via.get(i, ())
+            if m.how:
+                how += m.how.get(i, ())
         return Hit(self.ids[i], self.source_titles[i], score, title, partial,
-                   tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(via)),
-                   tuple(dict.fromkeys(how)))
+                   tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(via)) if via else (),
+                   tuple(dict.fromkeys(how)) if how else ())
 
     # --- where the matches are ----------------------------------------------------------------
 
