@@ -35,6 +35,11 @@ QUERIES = [
     "旅遊", "共享", "工業互聯網", "移動互聯網", "發展改革委", "工業和信息化部", "人民銀行",
     "網信辦", "發改委", "工信部", "人社部", "央行", "市場監管總局", "互聯網 金融",
     "智能 製造", "數據 開放", "互聯網金融創新平台", "區塊鏈",
+    # an agency and a topic (issue 10): responsibility as well as the text, and the fallback
+    # that keeps whole words
+    "發展改革委 物聯網", "發改委 物聯網", "工信部 物聯網", "市場監管總局 物聯網", "央行 金融",
+    "農業部 電子商務", "人社部 人才", "交通運輸部 物流", "市場監管總局 電子商務",
+    "農業農村部 物聯網", "網信辦 安全", "區塊鏈 物聯網", "元宇宙 大數據", "區塊鏈 雲計算",
 ]
 
 ROUNDS = 30
@@ -132,6 +137,17 @@ def main() -> int:
         snippets.append(_time(lambda r=rows, t=result.terms: [  # type: ignore[misc]
             engine.snippet(h.node_id, t) for h in r]))
     _figures("snippets for the top 20 rows", snippets)
+
+    # the search bar within an agency filter: search, then narrow to its tasks
+    tasks = engine.responsible(["網信辦"])
+    narrowed = []
+    for _ in range(ROUNDS):
+        for q in both:
+            engine._words.clear()
+            engine._results.clear()
+            narrowed.append(_time(lambda q=q: engine.restrict(  # type: ignore[misc]
+                engine.search(q), tasks, ("網信辦",))))
+    _figures("cold, within 網信辦's tasks (search + restrict)", narrowed)
 
     asyncio.run(_tui(both))
 

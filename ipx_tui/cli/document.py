@@ -10,7 +10,7 @@ from typing import Any
 from ipx_tui.cli.output import add_script_flag, dump_json, emit, print_text, script_of
 from ipx_tui.cli.parsing import Add
 from ipx_tui.core import labels
-from ipx_tui.core.agencies import Agency, by_involvement, involvement, load_registry
+from ipx_tui.core.agencies import Agency, Involvement, by_involvement, involvement, load_registry
 from ipx_tui.core.errors import UserError
 from ipx_tui.core.export import (
     BOM,
@@ -93,13 +93,17 @@ def cmd_agencies(args: argparse.Namespace) -> int:
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
-    """Print the tasks of one agency (or of every body merged into a name used today)."""
+    """Print the tasks of one agency (or of every body merged into a name used today),
+    narrowed to those whose text has every word given."""
     document, registry = load(), load_registry()
     agencies = registry.resolve(args.agency)
     table = involvement(document, registry)
     script = script_of(args)
+    topic = _topic(args.words)
     rows: list[dict[str, Any]] = []
     for task in document.tasks:
+        if topic is not None and task.id not in topic:
+            continue
         for agency in agencies:
             role = table[agency.name].role_in(task.id)
             if role is None or (args.role and role != args.role):
@@ -111,15 +115,61 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     elif args.csv:
         sys.stdout.write(to_csv(rows, ("agency", "role", *TASK_FIELDS)))
     else:
-        head = []
-        for agency in agencies:
-            v = table[agency.name]
-            head.append(render(f"{agency.name}（{agency.full_name}）· {v.total} {labels.TASKS}"
-                               f" · {labels.LEADS} {len(v.lead)}", script))
-        body = [f"{r['id']:<8} {render(labels.ROLE[r['role']], script)}  {r['title']}"
-                + (f"  [{r['agency_shown']}]" if len(agencies) > 1 else "") for r in rows]
-        print_text("\n".join([*head, "", *body] if body else head))
+        print_text(_tasks_text(agencies, table, rows, args, script))
     return 0
+
+
+def _topic(words: Sequence[str]) -> set[str] | None:
+    """The nodes whose text has every word (as search matches them), or None without words."""
+    if not words:
+        return None
+    from ipx_tui.core.search import engine  # deferred: the engine is for a topic only
+
+    result = engine().search(" ".join(words))
+    if not result.words:
+        raise UserError("nothing to search for: the words have no characters that can match")
+    return set() if result.partial else {hit.node_id for hit in result.hits}
+
+
+def _tasks_text(agencies: Sequence[Agency], table: dict[str, Involvement],
+                rows: list[dict[str, Any]], args: argparse.Namespace, script: Script) -> str:
+    """A head line per agency, a count line, then each task once; with several bodies (a
+    name used today), the bodies beside it, each with its role where theirs differ."""
+    head = []
+    for agency in agencies:
+        v = table[agency.name]
+        head.append(render(f"{agency.name}（{agency.full_name}）· {v.total} {labels.TASKS}"
+                           f" · {labels.LEADS} {len(v.lead)}", script))
+    by_task: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_task.setdefault(row["id"], []).append(row)
+    body = []
+    for task_id, mine in by_task.items():
+        role = "lead" if any(r["role"] == "lead" for r in mine) else "participant"  # the strongest
+        line = f"{task_id:<8} {render(labels.ROLE[role], script)}  {mine[0]['title']}"  # type: ignore[index]
+        if len(agencies) > 1:
+            names = [r["agency_shown"] + ("" if r["role"] == role else
+                                    f"（{render(labels.ROLE[r['role']], script)}）")
+                     for r in mine]
+            line += f"  [{'、'.join(names)}]"
+        body.append(line)
+    counted = _count_line(agencies, table, len(by_task), args, script)
+    return "\n".join([*head, counted, "", *body] if body else [*head, counted])
+
+
+def _count_line(agencies: Sequence[Agency], table: dict[str, Involvement], shown: int,
+                args: argparse.Namespace, script: Script) -> str:
+    """``20 tasks (質檢總局、食品藥品監管總局、工商總局 together)`` or, narrowed by words or
+    role, ``3 of 59 tasks: 物联网, lead``; the figure is the number of rows below."""
+    every = {t for a in agencies for t in (*table[a.name].lead, *table[a.name].participant)}
+    names = "、".join(render(a.name, script) for a in agencies)
+    together = f" ({names} together)" if len(agencies) > 1 else ""
+    narrowed = [" ".join(args.words)] if args.words else []
+    narrowed += [args.role] if args.role else []
+    noun = "task" if len(every) == 1 else "tasks"
+    if not narrowed:
+        return f"{shown} {noun}{together}"
+    return f"{shown} of {len(every)} {noun}{together}: {', '.join(narrowed)}"
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -158,9 +208,11 @@ def register(add: Add) -> None:
     p.add_argument("--json", action="store_true", help="print JSON")
     add_script_flag(p)
 
-    p = add("tasks", cmd_tasks, "print the tasks of one agency")
+    p = add("tasks", cmd_tasks, "print the tasks of one agency (on a topic, with WORDS)")
     p.add_argument("--agency", required=True, metavar="NAME",
                    help="as written, in either script, a full name, an alias or today's name")
+    p.add_argument("words", nargs="*", metavar="WORDS",
+                   help="only the tasks whose text has every word (as search matches them)")
     p.add_argument("--role", choices=("lead", "participant"), help="only tasks in this role")
     add_script_flag(p)
     out = p.add_mutually_exclusive_group()

@@ -1,4 +1,5 @@
-"""`ipx-tui search QUERY…`: the search engine of the browser, on the command line.
+"""`ipx-tui search QUERY… [--agency NAME [--role ROLE]]`: the browser's search engine, on the
+command line. Each hit says how the query's agencies matched it (牽頭, 參與, named in the text).
 
 ``--json`` prints only nodes that
 contain the whole query (``[]`` when none do, exit 0); the partial fallback is for people, so
@@ -15,6 +16,8 @@ from typing import TYPE_CHECKING
 from ipx_tui.cli.output import add_script_flag, dump_json, script_of
 from ipx_tui.cli.parsing import Add, positive
 from ipx_tui.console import say
+from ipx_tui.core import labels
+from ipx_tui.core.document import Role
 from ipx_tui.core.errors import UserError
 from ipx_tui.core.script import Script, render
 
@@ -29,12 +32,18 @@ def register(add: Add) -> None:
     """Add the ``search`` subcommand."""
     p = add("search", cmd_search,
             "print the nodes whose own text contains every word of QUERY, best first "
-            "(either script; agency aliases and today's names work too)")
+            "(either script); a word naming an agency (any name, alias, today's name) also "
+            "matches what it leads or joins")
     p.add_argument("query", nargs="+", metavar="QUERY",
                    help="words in traditional or simplified script; all must occur")
     p.add_argument("--json", action="store_true",
                    help='print JSON: [{"id", "title", "snippet", "score"}], best first')
     p.add_argument("--limit", type=positive, metavar="N", help="print at most N nodes")
+    p.add_argument("--agency", metavar="NAME",
+                   help="only the tasks this agency leads or joins (the tasks of `tasks --agency"
+                        " NAME`); any name it goes by, in either script")
+    p.add_argument("--role", choices=("lead", "participant"),
+                   help="with --agency: only the tasks it leads, or only those it joins")
     add_script_flag(p)
 
 
@@ -44,10 +53,14 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     query = " ".join(args.query)
     script = script_of(args)
+    if args.role and not args.agency:
+        raise UserError("--role needs --agency: whose role?")
     found = engine()
     result = found.search(query)
     if not result.words:
         raise UserError("nothing to search for: the query has no characters that can match")
+    if args.agency:
+        result = _within(found, result, args.agency, args.role)
     if args.json:
         rows = [] if result.partial else [_row(found, result, h, script)
                                           for h in result.hits[:args.limit]]
@@ -59,6 +72,54 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     sys.stdout.write(_text(found, result, script, args.limit))
     return 0
+
+
+def _within(found: Engine, result: SearchResult, name: str, role: Role | None) -> SearchResult:
+    """The result narrowed to the tasks the named agency (or every body merged into a name
+    used today) leads or joins: the rows of ``tasks --agency NAME [--role ROLE]``."""
+    from ipx_tui.core.agencies import load_registry
+
+    agencies = load_registry().resolve(name)
+    names = [a.name for a in agencies]
+    tasks = {n.id for n in found.document.tasks}
+    ids = [i for i in found.responsible(names, role) if i in tasks]
+    return found.restrict(result, ids, (*names, role or "", str(len(ids))))
+
+
+def _within_line(result: SearchResult, script: Script) -> str:
+    """``within the 39 tasks 發展改革委 leads or joins (tasks --agency 發展改革委): 8``."""
+    *names, role, count = result.within
+    who = "、".join(render(n, script) for n in names)
+    does = {"lead": "leads", "participant": "joins"}.get(role, "leads or joins")
+    flag = f" --role {role}" if role else ""
+    noun = "task" if result.total == 1 else "tasks"
+    return (f"{_shown(result)}: {result.total} {noun}, within the {count} tasks {who} {does}"
+            f" (tasks --agency {names[0] if len(names) == 1 else who}{flag});"
+            f" {result.whole_total} nodes in the whole document")
+
+
+def how_text(hit: Hit, result: SearchResult, script: Script) -> str:
+    """How the query's agencies matched a hit: ``[發展改革委 牽頭]``, ``[2015: 質檢總局 參與]``,
+    ``[工業和信息化部 named in the text]``; empty when the query names no agency."""
+    if not hit.agencies:
+        return ""
+    groups: dict[str, list[str]] = {}
+    for name, how in hit.agencies:
+        word = "named in the text" if how == "named" else render(labels.ROLE[how], script)
+        groups.setdefault(word, []).append(render(name, script))
+    today = any(note.today for note in result.aliases)
+    inner = "; ".join(f"{'、'.join(names)} {word}" for word, names in groups.items())
+    return f"[2015: {inner}]" if today else f"[{inner}]"
+
+
+def _role_text(found: Engine, hit: Hit, result: SearchResult, script: Script) -> str:
+    """Under ``--agency``: the agency's role in the hit, ``[發展改革委 牽頭]``."""
+    if not result.within:
+        return ""
+    names = result.within[:-2]
+    rows = [(n, r) for n in names if (r := found.role_of(n, hit.node_id)) is not None]
+    return "[" + "; ".join(f"{render(n, script)} {render(labels.ROLE[r], script)}"
+                           for n, r in rows) + "]" if rows else ""
 
 
 def _row(found: Engine, result: SearchResult, hit: Hit, script: Script) -> dict[str, object]:
@@ -82,14 +143,16 @@ def _nothing(result: SearchResult) -> str:
 def _text(found: Engine, result: SearchResult, script: Script, limit: int | None) -> str:
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     lines = []
-    today = any(note.today for note in result.aliases)
     for note in result.aliases:
         names = "、".join(render(a, script) for a in note.agencies)
         lines.append(f"{note.word}: today's name of {names} (the document's 2015 names)"
                      if note.today else f"{note.word} = {names}")
-    if result.partial and result.hits:
+    missing = "".join(f"; {w} was not found" for w in result.not_found)
+    if result.within:
+        lines.append(_within_line(result, script))
+    elif result.partial and result.hits:
         lines.append(f"{_nothing(result)}; {result.total} contain some of its words "
-                     f"({'、'.join(result.fallback_words)}), marked ~ (partial):")
+                     f"({'、'.join(result.fallback_words)}), marked ~ (partial){missing}:")
     elif result.partial:
         lines.append(f"{_nothing(result)}, nor any of its words of two or more characters")
     else:
@@ -101,10 +164,9 @@ def _text(found: Engine, result: SearchResult, script: Script, limit: int | None
             for a, b in reversed(snippet.spans):
                 text = f"{text[:a]}\x1b[7m{text[a:b]}\x1b[27m{text[b:]}"
         mark = "~" if hit.partial else " "
-        # 2015's names are labelled when the query was today's name (市场监管总局 → 質檢總局)
-        via = (f"  [2015: {'、'.join(render(v, script) for v in hit.via)}]"
-               if hit.via and today else "")
-        lines.append(f"{mark}{hit.node_id:<8} {render(hit.title, script)}{via}")
+        how = how_text(hit, result, script) or _role_text(found, hit, result, script)
+        lines.append(f"{mark}{hit.node_id:<8} {render(hit.title, script)}"
+                     + (f"  {how}" if how else ""))
         lines.append(f" {'':<8} {text}")
     if limit is not None and result.total > limit:
         lines.append(f"… {result.total - limit} more (--limit {limit})")

@@ -378,3 +378,33 @@ def by_involvement(table: dict[str, Involvement]) -> list[Involvement]:
     order = {name: i for i, name in enumerate(table)}
     return sorted(table.values(),
                   key=lambda v: (-v.total, -len(v.lead), order[v.agency.name]))
+
+
+def merged_bodies(registry: Registry) -> dict[str, tuple[Agency, ...]]:
+    """Today's names that stand for several 2015 bodies (市場監管總局: 質檢總局, 食品藥品監管總局,
+    工商總局), each with its bodies in registry order; keyed by the short name as the registry
+    writes it."""
+    found: dict[str, list[Agency]] = {}
+    for agency in registry.agencies:
+        if agency.renamed:
+            found.setdefault(agency.successor_short, []).append(agency)
+    return {name: tuple(bodies) for name, bodies in found.items()
+            if len(bodies) > 1 and name not in registry.by_name}
+
+
+def combined_involvement(document: Document, table: dict[str, Involvement], name: str,
+                         bodies: Iterable[Agency]) -> Involvement:
+    """The tasks of several bodies as one, under today's name: each task once, led when any of
+    them leads it, in document order. Its agency is a stand-in named ``name`` whose history is
+    theirs."""
+    bodies = tuple(bodies)
+    lead = {t for b in bodies for t in table[b.name].lead}
+    joined = {t for b in bodies for t in table[b.name].participant} - lead
+    first = bodies[0]
+    stand_in = Agency(name=name, kind="body", full_name=first.successor,
+                      successor=first.successor, successor_short=name,
+                      history=tuple(dict.fromkeys(h for b in bodies for h in b.history)),
+                      aliases=())
+    order = [t.id for t in document.tasks]
+    return Involvement(stand_in, tuple(t for t in order if t in lead),
+                       tuple(t for t in order if t in joined))

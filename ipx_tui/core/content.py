@@ -19,6 +19,10 @@ DOCUMENT = "document.txt"
 """The document's text (the Wikisource copy, official punctuation restored)."""
 AGENCIES = "agencies.toml"
 """The registry of every body the document names."""
+KEYWORD_WORDS = "keyword_words.txt"
+"""Terms jieba's default dictionary lacks, added when cutting the text for keywords."""
+KEYWORD_STOPLIST = "keyword_stoplist.txt"
+"""Words never shown as keywords."""
 
 SIMPLIFIED = "derived/simplified.json"
 """The simplified form of every shipped string (made with OpenCC t2s)."""
@@ -54,6 +58,12 @@ def path(name: str) -> Path:
 def read_text(name: str) -> str:
     """A shipped text file."""
     return path(name).read_text(encoding="utf-8")
+
+
+def read_lines(name: str) -> list[str]:
+    """A shipped list: its lines without comments (``#``) and blank lines, stripped."""
+    lines = (line.split("#", 1)[0].strip() for line in read_text(name).splitlines())
+    return [line for line in lines if line]
 
 
 def read_nodes(name: str, version: int = INDEX_VERSION) -> dict[str, Any]:

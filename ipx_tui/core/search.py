@@ -2,16 +2,20 @@
 
 The ground truth is substring matching on normalised text (:func:`ipx_tui.core.script.normalize`:
 NFKC, t2s, casefold) over each node's own text, so no hit is lost to word segmentation.
-Words separated by spaces must all occur (AND). A word that names an agency exactly (an alias,
-a full name, today's name) also matches the names the document uses for it: 发改委 finds what
-發展改革委 finds, and 市场监管总局 finds the three 2015 bodies merged into it.
+Words separated by spaces must all occur (AND). A word that names an agency exactly (as written,
+an alias, a full name, today's name) also matches the names the document uses for it: 发改委
+finds what 發展改革委 finds, and 市场监管总局 finds the three 2015 bodies merged into it. Such a
+word also matches every node the agency is responsible for, leading or taking part, including
+the items of 二 that inherit their section's list without naming anyone: each hit says how
+(:attr:`Hit.agencies`).
 
 Ranking: nodes whose title contains the words first, then a BM25 score over the jieba words of
 the simplified text (shipped pre-segmented in content/derived/search_index.json), ties in
 document order.
-When nothing contains the whole query, the query's words of two or more characters are tried one
-by one instead, and what they find is marked partial (区块链 has no such words here, so it finds
-nothing rather than every node that mentions 链).
+When nothing contains the whole query, each of its words that matches on its own is kept whole,
+and only the words that match nothing are cut into jieba words of two or more characters; the
+nodes holding any of those are marked partial, most of them first. 区块链 物联网 finds the 11
+物联网 nodes and says 区块链 was not found; 区块链 alone finds nothing (not every node with 链).
 
 Nothing here is loaded at import: the index is built on the first search (about 10 ms).
 """
@@ -24,15 +28,18 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from ipx_tui.core import content
-from ipx_tui.core.document import Document
+from ipx_tui.core.document import Document, Role
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script, normalize, render
 from ipx_tui.core.segment import Segmenter, load_segmenter
+
+if TYPE_CHECKING:
+    from ipx_tui.core.agencies import Registry
 
 FALLBACK_CHARS = 200
 """How much of a long query the partial fallback cuts into words (a 10,000-character paste)."""
@@ -46,6 +53,12 @@ _DROPPED = {"Cc", "Cf", "Cs"}
 
 Span = tuple[int, int]
 """A half-open range of character offsets into a node's ``text``."""
+
+How = Literal["lead", "participant", "named"]
+"""How an agency word matched a node: it leads it, takes part in it, or only is named in it."""
+
+_LEAD_WEIGHT, _PARTICIPANT_WEIGHT = 1.0, 0.6
+"""What responsibility adds to a node's score, in idf units: leads rank above participants."""
 
 
 class Hit(NamedTuple):
@@ -64,6 +77,13 @@ class Hit(NamedTuple):
     """The normalised strings found in this node (what to highlight)."""
     via: tuple[str, ...] = ()
     """Agencies found under another of their names (the registry's names, as written)."""
+    agencies: tuple[tuple[str, How], ...] = ()
+    """For each agency the query names (registry name): how it matched this node."""
+
+    def how(self) -> tuple[How, ...]:
+        """The distinct ways the query's agencies matched, strongest first."""
+        found = {h for _, h in self.agencies}
+        return tuple(h for h in ("lead", "participant", "named") if h in found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +112,12 @@ class SearchResult:
     """No node contains the whole query; the hits contain some of ``fallback_words``."""
     fallback_words: tuple[str, ...] = ()
     aliases: tuple[AliasNote, ...] = ()
+    not_found: tuple[str, ...] = ()
+    """Query words that match nothing, whole or cut into words (区块链), in a partial result."""
+    within: tuple[str, ...] = ()
+    """Set by :meth:`Engine.restrict`: what the hits were narrowed to (a caller's label)."""
+    whole_total: int | None = None
+    """Set by :meth:`Engine.restrict`: how many nodes match in the whole document."""
 
     @cached_property
     def terms(self) -> tuple[str, ...]:
@@ -116,6 +142,27 @@ class _WordMatch:
     terms: dict[int, tuple[str, ...]]
     via: dict[int, tuple[str, ...]]
     note: AliasNote | None
+    how: dict[int, tuple[tuple[str, How], ...]]
+    """For an agency word: node → (agency, how it matched) for each agency the word names."""
+
+
+@dataclass(frozen=True, slots=True)
+class _AgencyTable:
+    """Where a set of agencies matches, whatever name the query used for them."""
+
+    forms: frozenset[str]
+    """Their names as written and full names, normalised."""
+    scores: dict[int, float]
+    titles: frozenset[int]
+    terms: dict[int, tuple[str, ...]]
+    via: dict[str | None, dict[int, tuple[str, ...]]]
+    """How the query named them (one of ``forms``, or None for an alias) → node → the agencies
+    its text names under another name."""
+    how: dict[int, tuple[tuple[str, How], ...]]
+    normal: dict[str, str]
+    """Agency → its normalised name as written."""
+    today: dict[str, tuple[str, str]]
+    """Agency → its successor's names, normalised."""
 
 
 def clean(query: str) -> str:
@@ -176,7 +223,13 @@ class Engine:
         for c in self.counts:
             df.update(c.keys())
         self.idf = {t: self._idf(n) for t, n in df.items()}
+        self.roles: dict[str, dict[int, Role]] = {}
+        """Agency (registry name) → node index → its role there, lists inherited included."""
+        for i, node in enumerate(document.nodes):
+            for assignment in node.agencies:
+                self.roles.setdefault(assignment.agency, {})[i] = assignment.role
         self._words: dict[str, _WordMatch] = {}
+        self._agency_tables: dict[tuple[str, ...], _AgencyTable] = {}
         self._results: dict[tuple[str, int | None], SearchResult] = {}
         self._maps: dict[int, list[int] | None] = {}
 
@@ -224,56 +277,125 @@ class Engine:
         return scores
 
     def match_word(self, word: str) -> _WordMatch:
-        """Where one normalised word (or another name of the agency it names) occurs."""
+        """Where one normalised word occurs; for an agency word, also where it is responsible."""
         found = self._words.get(word)
         if found is not None:
             return found
-        forms, names, note = self._forms(word)
-        if len(forms) == 1:  # the usual case, kept cheap: one form, nothing found via a name
+        agencies = self._registry().find_normalized(word)
+        if not agencies:  # the usual case, kept cheap: one form, no agency
             nodes = self.nodes_with(word)
             same = (word,)
             found = _WordMatch(self._score(word, nodes), frozenset(self.titles_with(word)),
-                               dict.fromkeys(nodes, same), {}, None)
+                               dict.fromkeys(nodes, same), {}, None, {})
         else:
-            scores: dict[int, float] = {}
-            terms: dict[int, list[str]] = {}
-            via: dict[int, list[str]] = {}
-            titles: set[int] = set()
-            for form in forms:
-                nodes = self.nodes_with(form)
-                for i, s in self._score(form, nodes).items():
-                    scores[i] = max(s, scores.get(i, 0.0))
-                    terms.setdefault(i, []).append(form)
-                    if form in names:
-                        via.setdefault(i, []).extend(names[form])
-                titles.update(self.titles_with(form))
-            found = _WordMatch(scores, frozenset(titles),
-                               {i: tuple(t) for i, t in terms.items()},
-                               {i: tuple(dict.fromkeys(v)) for i, v in via.items()}, note)
+            found = self._agency_word(word, tuple(a.name for a in agencies))
         if len(self._words) >= _CACHE_SIZE:
             self._words.clear()
         self._words[word] = found
         return found
 
-    def _forms(self, word: str) -> tuple[list[str], dict[str, list[str]], AliasNote | None]:
-        """The word, and the names the document uses for the agencies it names exactly."""
+    def _registry(self) -> Registry:
         from ipx_tui.core.agencies import load_registry  # deferred: until a word is looked up
 
-        agencies = load_registry().find_normalized(word)
-        forms = [word]
-        names: dict[str, list[str]] = {}
-        for agency in agencies:
-            for name in (agency.name, agency.full_name):
-                form = normalize(name)
-                if form != word:
-                    names.setdefault(form, []).append(agency.name)
-                    if form not in forms:
-                        forms.append(form)
-        others = tuple(a.name for a in agencies if normalize(a.name) != word)
-        today = any(a.renamed and word in (normalize(a.successor), normalize(a.successor_short))
-                    for a in agencies)
+        return load_registry()
+
+    def _agency_word(self, word: str, names: tuple[str, ...]) -> _WordMatch:
+        """An agency word: the agencies' own match (see _agencies), and the word's own text
+        matches where it is not one of their names (an alias the text uses, rarely)."""
+        table = self._agencies(names)
+        scores, terms = table.scores, table.terms
+        titles = table.titles
+        if word not in table.forms:
+            nodes = self.nodes_with(word)
+            if nodes:
+                scores, terms = dict(scores), dict(terms)
+                for i, sc in self._score(word, nodes).items():
+                    scores[i] = max(sc, scores.get(i, 0.0))
+                    terms[i] = (word, *terms.get(i, ()))
+                titles = titles | frozenset(self.titles_with(word))
+        # found under another of their names: every form the node holds but the word itself
+        via = table.via[word if word in table.forms else None]
+        registry = self._registry()
+        others = tuple(n for n in names if table.normal[n] != word)
+        today = any(registry[n].renamed and word in table.today[n] for n in names)
         note = AliasNote(word, others, today) if others else None
-        return forms, names, note
+        return _WordMatch(scores, titles, terms, via, note, table.how)
+
+    def _agencies(self, names: tuple[str, ...]) -> _AgencyTable:
+        """Where agencies are named (as written, full name) and where they are responsible.
+
+        Built once per set of agencies and kept: it depends on the registry and the document,
+        never on how the query was typed (the index's agency part, made on first use).
+        """
+        table = self._agency_tables.get(names)
+        if table is not None:
+            return table
+        registry = self._registry()
+        own: dict[str, tuple[str, ...]] = {}
+        forms: dict[str, list[str]] = {}
+        for name in names:
+            agency = registry[name]
+            own[name] = tuple(dict.fromkeys(normalize(n) for n in (agency.name, agency.full_name)))
+            for form in own[name]:
+                forms.setdefault(form, []).append(name)
+        scores: dict[int, float] = {}
+        terms: dict[int, list[str]] = {}
+        found: dict[int, list[tuple[str, str]]] = {}
+        titles: set[int] = set()
+        for form, named in forms.items():
+            for i, sc in self._score(form, self.nodes_with(form)).items():
+                scores[i] = max(sc, scores.get(i, 0.0))
+                terms.setdefault(i, []).append(form)
+                found.setdefault(i, []).extend((form, n) for n in named)
+            titles.update(self.titles_with(form))
+        how = self._responsible(names, own, scores)
+        for i, rows in how.items():  # the page's list of agencies names them: highlight it
+            terms.setdefault(i, []).extend(own[name][0] for name, _ in rows)
+        # what "found under another name" is, for each way the query can name them: by one
+        # of these forms (then not that one), or by an alias (every form the node holds)
+        via = {typed: {i: v for i, rows in found.items()
+                       if (v := tuple(dict.fromkeys(n for form, n in rows if form != typed)))}
+               for typed in (None, *forms)}
+        table = _AgencyTable(
+            forms=frozenset(forms), scores=scores, titles=frozenset(titles),
+            terms={i: tuple(dict.fromkeys(terms.get(i, ()))) for i in scores},
+            via=via, how=how,
+            normal={n: own[n][0] for n in names},
+            today={n: (normalize(registry[n].successor), normalize(registry[n].successor_short))
+                   for n in names})
+        self._agency_tables[names] = table
+        return table
+
+    def _responsible(self, agencies: Sequence[str], own: dict[str, tuple[str, ...]],
+                     scores: dict[int, float]) -> dict[int, tuple[tuple[str, How], ...]]:
+        """Add the nodes the agencies lead or take part in to ``scores``; say how each matched.
+
+        ``scores`` holds the nodes whose text names one of them; a body is "named" in a node
+        holding one of its own forms (``own``: its normalised name and full name).
+        """
+        responsible = [self.roles.get(name, {}) for name in agencies]
+        every = set().union(*responsible) if responsible else set()
+        idf = self._idf(len(every)) if every else 0.0
+        how: dict[int, tuple[tuple[str, How], ...]] = {}
+        for i in sorted(every | scores.keys()):
+            rows: list[tuple[str, How]] = []
+            best = 0.0
+            for name, roles in zip(agencies, responsible, strict=True):
+                role = roles.get(i)
+                if role is not None:
+                    rows.append((name, role))
+                    best = max(best, _LEAD_WEIGHT if role == "lead" else _PARTICIPANT_WEIGHT)
+                elif i in scores and any(f in self.texts[i] for f in own[name]):
+                    rows.append((name, "named"))
+            if best:
+                scores[i] = scores.get(i, 0.0) + best * idf
+            if rows:
+                how[i] = tuple(rows)
+        return how
+
+    def role_of(self, agency: str, node_id: str) -> Role | None:
+        """An agency's role in a node (registry name; lists inherited from a section count)."""
+        return self.roles.get(agency, {}).get(self.position[node_id])
 
     # --- the query --------------------------------------------------------------------------
 
@@ -320,8 +442,18 @@ class Engine:
 
     def _fallback(self, query: str, words: tuple[str, ...], notes: tuple[AliasNote, ...],
                   limit: int | None) -> SearchResult:
-        parts = tuple(dict.fromkeys(p for w in words
-                                    for p in self.segmenter.words(w[:FALLBACK_CHARS])))
+        kept: list[str] = []
+        missing: list[str] = []
+        for word in words:
+            if self.match_word(word).scores:
+                kept.append(word)  # it matches on its own: keep it whole, never its pieces
+                continue
+            pieces = [p for p in self.segmenter.words(word[:FALLBACK_CHARS])
+                      if p != word and self.match_word(p).scores]
+            kept.extend(pieces)
+            if not pieces:
+                missing.append(word)
+        parts = tuple(dict.fromkeys(kept))
         matches = [self.match_word(p) for p in parts]
         found: set[int] = set()
         for m in matches:
@@ -329,29 +461,56 @@ class Engine:
         keyed = []
         for i in found:
             having = [m for m in matches if i in m.scores]
-            in_title = sum(i in m.titles for m in having)
-            score = sum(m.scores[i] for m in having)
+            in_title = 0
+            score = 0.0
+            for m in having:
+                score += m.scores[i]
+                in_title += i in m.titles
             keyed.append(((-len(having), -in_title, -score, i), i, in_title > 0, score, having))
         keyed.sort(key=lambda row: row[0])
         hits = [self._hit(i, score, title, True, having)
                 for _, i, title, score, having in keyed[:limit]]
         notes += tuple(m.note for m in matches if m.note is not None and m.note not in notes)
         return SearchResult(query, words, tuple(hits), len(keyed), partial=True,
-                            fallback_words=parts, aliases=notes)
+                            fallback_words=parts, aliases=notes, not_found=tuple(missing))
+
+    def restrict(self, result: SearchResult, node_ids: Iterable[str],
+                 label: tuple[str, ...] = ()) -> SearchResult:
+        """The result narrowed to some nodes (an agency's tasks), in the same order.
+
+        ``label`` names what they are, for the caller's status line (an agency's name).
+        """
+        keep = set(node_ids)
+        hits = tuple(h for h in result.hits if h.node_id in keep)
+        return replace(result, hits=hits, total=len(hits), within=label,
+                       whole_total=result.total)
+
+    def responsible(self, agencies: Iterable[str], role: Role | None = None) -> list[str]:
+        """The ids of the nodes the agencies (registry names) lead or join, in document order."""
+        found: set[int] = set()
+        for name in agencies:
+            found.update(i for i, r in self.roles.get(name, {}).items()
+                         if role is None or r == role)
+        return [self.ids[i] for i in sorted(found)]
 
     def _hit(self, i: int, score: float, title: bool, partial: bool,
              matches: Sequence[_WordMatch]) -> Hit:
         if len(matches) == 1:
             m = matches[0]
             return Hit(self.ids[i], self.source_titles[i], score, title, partial, m.terms[i],
-                       m.via.get(i, ()))
+                       m.via.get(i, ()), m.how.get(i, ()))
         terms: list[str] = []
         via: list[str] = []
-        for m in matches:
-            terms.extend(m.terms.get(i, ()))
-            via.extend(m.via.get(i, ()))
+        how: list[tuple[str, How]] = []
+        for m in matches:  # (a partial result makes 80 of these: only what is there is read)
+            terms += m.terms.get(i, ())
+            if m.via:
+                via += m.via.get(i, ())
+            if m.how:
+                how += m.how.get(i, ())
         return Hit(self.ids[i], self.source_titles[i], score, title, partial,
-                   tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(via)))
+                   tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(via)) if via else (),
+                   tuple(dict.fromkeys(how)) if how else ())
 
     # --- where the matches are ----------------------------------------------------------------
 

@@ -27,7 +27,14 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input
 
-from ipx_tui.core.agencies import Involvement, Registry, involvement, load_registry
+from ipx_tui.core.agencies import (
+    Involvement,
+    Registry,
+    combined_involvement,
+    involvement,
+    load_registry,
+    merged_bodies,
+)
 from ipx_tui.core.document import Document
 from ipx_tui.core.export import node_text
 from ipx_tui.core.parse import load
@@ -95,9 +102,9 @@ class IpxApp(App[None]):
         Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True,
                 tooltip="The command palette: every action, node and agency", id="app.palette"),
         Binding("slash", "search", "Search", tooltip="Search the document", id="app.search"),
-        Binding("n", "next_hit", "Next hit", show=False, tooltip="Next search hit",
-                id="app.next-hit"),
-        Binding("N", "prev_hit", "Prev hit", show=False, tooltip="Previous search hit",
+        Binding("n", "next_hit", "Next hit", show=False,
+                tooltip="Next search match: in this node, then the next", id="app.next-hit"),
+        Binding("N", "prev_hit", "Prev hit", show=False, tooltip="Previous search match",
                 id="app.prev-hit"),
         Binding("b", "bookmark", "Mark", show=False, tooltip="Bookmark this node",
                 id="app.bookmark"),
@@ -146,6 +153,9 @@ class IpxApp(App[None]):
         self._touched = False
         """Whether the reader has moved or switched anything yet (then nothing is restored)."""
         self._table: dict[str, Involvement] | None = None
+        self._combined: dict[str, Involvement] | None = None
+        self._kept_notice = False
+        """A notice the next walk line must leave on screen (the filter was turned off)."""
         self.set_reactive(IpxApp.script, script)
         # The theme before the first frame, not in on_mount: changing it there re-parsed every
         # stylesheet just before the first frame (about 10 ms of the start).
@@ -164,6 +174,26 @@ class IpxApp(App[None]):
             self._table = involvement(self.document, self.registry())
         return self._table
 
+    def combined_table(self) -> dict[str, Involvement]:
+        """Today's names that stand for several bodies, each with their tasks as one."""
+        if self._combined is None:
+            table = self.involvement_table()
+            self._combined = {
+                name: combined_involvement(self.document, table, name, bodies)
+                for name, bodies in merged_bodies(self.registry()).items()}
+        return self._combined
+
+    def involvement_of(self, key: str) -> Involvement:
+        """The tasks of what a filter names: an agency, or today's name of several."""
+        table = self.involvement_table()
+        return table[key] if key in table else self.combined_table()[key]
+
+    def members_of(self, key: str) -> tuple[str, ...]:
+        """The registry names a filter covers: the agency, or the bodies today's name merged."""
+        if key in self.involvement_table():
+            return (key,)
+        return tuple(a.name for a in merged_bodies(self.registry()).get(key, ()))
+
     def store(self) -> Store | None:
         """The bookmark and settings store (None when it could not be opened)."""
         return self.settings.store()
@@ -175,7 +205,8 @@ class IpxApp(App[None]):
 
     def on_mount(self) -> None:
         self._set_titles()
-        location = self.history.current
+        location = self._fit_filter(self.history.current)
+        self.history.replace(location)
         self._apply_filter(location.agency)
         self._show(location)
         if self.start[3]:
@@ -229,10 +260,12 @@ class IpxApp(App[None]):
         node_id = remembered.last_node
         if node_id is not None and node_id not in self.document:
             node_id = None
-        filter_on = remembered.agency if remembered.agency in self.registry().by_name else None
+        known = self.registry().by_name.keys() | self.combined_table().keys()
+        filter_on = remembered.agency if remembered.agency in known else None
         if node_id is None and filter_on is None:
             return
-        location = Location("node", node_id or self.history.current.key, filter_on)
+        location = self._fit_filter(Location("node", node_id or self.history.current.key,
+                                             filter_on), quiet=True)
         self.history.replace(location)
         self._apply_filter(filter_on)
         self._show(location)
@@ -259,6 +292,7 @@ class IpxApp(App[None]):
         self._touched = True
         self.highlight = highlight
         if record:
+            location = self._fit_filter(location)
             self.history.visit(location)
         self._apply_filter(location.agency)
         self._show(location)
@@ -279,6 +313,26 @@ class IpxApp(App[None]):
         self._bare_first_page = self._bare_first_page or bare
         return page
 
+    def filter_ids(self, key: str) -> set[str]:
+        """The nodes a filtered sidebar shows: the filter's tasks and their part and section."""
+        found = self.involvement_of(key)
+        ids = {*found.lead, *found.participant}
+        for task_id in tuple(ids):
+            ids.update(a.id for a in self.document.ancestors(task_id))
+        return ids
+
+    def _fit_filter(self, location: Location, *, quiet: bool = False) -> Location:
+        """The location, with its agency filter off when its node is not among the filter's
+        (a search hit, a link or --goto outside it); says so in one line unless ``quiet``."""
+        key = location.agency
+        if location.kind != "node" or key is None or location.key in self.filter_ids(key):
+            return location
+        if not quiet:
+            self._kept_notice = True  # the walk's own line must not clear this one
+            self.notify(f"{tr(key, self.script)} filter off: {location.key} is outside it"
+                        " · [ back", timeout=6)
+        return location.with_filter(None)
+
     def _apply_filter(self, agency: str | None) -> None:
         if agency == self.agency_filter and self.browser.outline.node_ids:
             return
@@ -286,7 +340,7 @@ class IpxApp(App[None]):
         self.browser.build_outline(self.script, self._filtered())
 
     def _filtered(self) -> Involvement | None:
-        return self.involvement_table()[self.agency_filter] if self.agency_filter else None
+        return self.involvement_of(self.agency_filter) if self.agency_filter else None
 
     def _last_page_location(self) -> Location:
         for location in reversed(self.history.entries[: self.history.index + 1]):
@@ -403,8 +457,11 @@ class IpxApp(App[None]):
 
         current = self.history.current
         here = current.key if current.kind == "agency" else self.agency_filter
+        combined = self.combined_table()
         self.push_screen(AgencyPicker(self.registry(), self.involvement_table(), self.script,
-                                      query=query, current=here), self._picked)
+                                      query=query, current=here, combined=combined,
+                                      bodies={k: self.members_of(k) for k in combined}),
+                         self._picked)
 
     def _picked(self, name: str | None) -> None:
         if name is not None:
@@ -479,33 +536,61 @@ class IpxApp(App[None]):
         self.push_screen(PlainTextScreen(tr(name, self.script), text))
 
     def action_search(self) -> None:
-        """Search: results as you type, in either script; Enter opens one."""
-        from ipx_tui.tui.screens.search import SearchScreen  # deferred: only when searching
+        """Search: results as you type, in either script; Enter opens one. With a filter on,
+        within its tasks (Tab in the bar widens to the whole document)."""
+        from ipx_tui.tui.screens.search import SearchScreen, Within  # deferred: on / only
 
-        self.push_screen(SearchScreen(self.script, self.searches.query), self._searched)
+        within = None
+        if self.agency_filter is not None:
+            found = self.involvement_of(self.agency_filter)
+            within = Within(self.agency_filter, (*found.lead, *found.participant),
+                            narrow=self.searches.within, lead=frozenset(found.lead))
+        self.push_screen(SearchScreen(self.script, self.searches.query, within), self._searched)
 
     def _searched(self, outcome: Any) -> None:
+        if outcome is not None and self.agency_filter is not None:
+            self.searches.within = outcome.within is not None  # the bar opens as it closed
         if self.searches.closed(outcome):
             self._show_hit()
 
     def action_next_hit(self) -> None:
-        """Open the next result of the last search (rank order, like less's n)."""
+        """The next match of the last search: in the node shown, then in the next result."""
         self._step_hit(1)
 
     def action_prev_hit(self) -> None:
-        """Open the previous result of the last search."""
+        """The previous match of the last search, back to the previous result's last."""
         self._step_hit(-1)
 
     def _step_hit(self, step: int) -> None:
-        if not self.searches.step(step):
+        searches = self.searches
+        if not searches.active:
             self.notify("No search yet: / searches", timeout=3)
             return
+        if searches.step_match(step):
+            self.browser.detail.scroll_to_match(searches.match)
+            self._say_where()
+            return
+        searches.step(step)
         self._show_hit()
 
     def _show_hit(self) -> None:
-        hit, where = self.searches.current()
-        self.post_message(OpenNode(hit.node_id, list(hit.terms), scroll_to_hit=True))
-        self.clear_notifications()  # one line for the walk, not a stack of them
+        hit, _ = self.searches.current()
+        self.open_node(hit.node_id, list(hit.terms))
+        # counted now (the count does not depend on the width), so a key pressed before the
+        # next frame walks from here; scrolled after the refresh, when the pane has its size
+        self.searches.shown(self.browser.detail.match_count())
+        self.call_after_refresh(self._scroll_to_match)
+
+    def _scroll_to_match(self) -> None:
+        detail = self.browser.detail
+        detail.scroll_to_match(self.searches.shown(detail.match_count()))
+        self._say_where()
+
+    def _say_where(self) -> None:
+        _, where = self.searches.current()
+        if not self._kept_notice:
+            self.clear_notifications()  # one line for the walk, not a stack of them
+        self._kept_notice = False
         self.notify(where, timeout=2)
 
     def action_bookmark(self) -> None:

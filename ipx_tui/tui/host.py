@@ -27,7 +27,8 @@ class Host(Protocol):
     history: History
     """Where the reader has been; ``history.current`` is the view shown."""
     agency_filter: str | None
-    """The agency the sidebar is filtered on (registry name), or None."""
+    """What the sidebar is filtered on: an agency's registry name, today's name of several
+    (a key of ``combined_table()``), or None."""
 
     @property
     def script(self) -> Script:
@@ -38,6 +39,15 @@ class Host(Protocol):
 
     def involvement_table(self) -> dict[str, Involvement]:
         """Each agency's tasks by role."""
+
+    def involvement_of(self, key: str) -> Involvement:
+        """The tasks of what a filter names: an agency, or today's name of several."""
+
+    def combined_table(self) -> dict[str, Involvement]:
+        """Today's names that stand for several bodies, each with their tasks as one."""
+
+    def members_of(self, key: str) -> tuple[str, ...]:
+        """The registry names a filter covers: the agency, or the bodies today's name merged."""
 
     def store(self) -> Store | None:
         """The bookmark and settings store (None when it could not be opened)."""

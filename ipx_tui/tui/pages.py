@@ -108,7 +108,8 @@ def crumb(document: Document, node: Node, script: Script) -> Block | None:
     return Block(tuple(runs))
 
 
-def agency_block(node: Node, script: Script, agency_filter: str | None) -> list[Block]:
+def agency_block(node: Node, script: Script, agency_filter: str | None,
+                 members: tuple[str, ...] = ()) -> list[Block]:
     """The responsible agencies, leads first, each a link; the rule as the document states it."""
     resp = node.responsibility
     if resp is None:
@@ -120,7 +121,7 @@ def agency_block(node: Node, script: Script, agency_filter: str | None) -> list[
             if i:
                 runs.append(Run(SEP))
             runs.append(Run(tr(name, script), tag, link=("agency", name),
-                            filtered=name == agency_filter))
+                            filtered=name == agency_filter or name in members))
 
     if resp.leads:
         runs.append(Run(tr(labels.LEADS, script) + "：", "label"))
@@ -169,7 +170,8 @@ def child_line(document: Document, child: Node, script: Script,
 
 def node_page(document: Document, node_id: str, script: Script,
               agency_filter: str | None = None,
-              table: dict[str, Involvement] | None = None, *, extras: bool = True) -> Page:
+              table: dict[str, Involvement] | None = None, *, extras: bool = True,
+              members: tuple[str, ...] = ()) -> Page:
     """The page of one node: where it is, its heading, agencies, text and children, then
     (with ``extras``) its keywords and related nodes."""
     node = document.node(node_id)
@@ -178,7 +180,7 @@ def node_page(document: Document, node_id: str, script: Script,
         blocks.append(place)
     blocks.append(Block((Run(heading_of(node, document, script), "heading"),),
                         gap=bool(blocks)))
-    blocks += agency_block(node, script, agency_filter)
+    blocks += agency_block(node, script, agency_filter, members)
     source = node.responsibility.source if node.responsibility else None
     # A part's only paragraph, and the front matter's first, is the heading shown above.
     skip_heading = node.kind == "part" or node.id == "front"
@@ -226,16 +228,27 @@ def page_for(host: Host, location: Location, *, extras: bool = True) -> tuple[Pa
     """The detail page of a node or agency location, and whether it went without keywords
     and related nodes that it has (``extras`` off: before the first frame)."""
     if location.kind == "agency":
-        return agency_page(host.document, host.involvement_table()[location.key],
-                           host.script), False
-    table = host.involvement_table() if location.agency else None
+        key = location.key
+        members = host.members_of(key)
+        beside = None
+        if members != (key,):  # today's name of several: name the 2015 bodies beside each task
+            each = host.involvement_table()
+            beside = {t: tuple(m for m in members if each[m].role_in(t))
+                      for t in (*host.involvement_of(key).lead,
+                                *host.involvement_of(key).participant)}
+        return agency_page(host.document, host.involvement_of(key), host.script,
+                           beside), False
+    agency = location.agency
+    table = {agency: host.involvement_of(agency)} if agency else None
     bare = not extras and has_keywords(host.document.node(location.key))
-    return node_page(host.document, location.key, host.script, location.agency, table,
-                     extras=extras), bare
+    return node_page(host.document, location.key, host.script, agency, table, extras=extras,
+                     members=host.members_of(agency) if agency else ()), bare
 
 
-def agency_page(document: Document, involvement: Involvement, script: Script) -> Page:
-    """An agency's page: its names, what became of it, and the tasks it leads and joins."""
+def agency_page(document: Document, involvement: Involvement, script: Script,
+                beside: dict[str, tuple[str, ...]] | None = None) -> Page:
+    """An agency's page: its names, what became of it, and the tasks it leads and joins
+    (``beside``: for today's name of several bodies, the bodies named in each task)."""
     agency: Agency = involvement.agency
     blocks = [Block((Run(tr(agency.name, script), "heading"),))]
 
@@ -261,10 +274,11 @@ def agency_page(document: Document, involvement: Involvement, script: Script) ->
         for task_id in ids:
             task = document.node(task_id)
             tag: Tag = "lead" if role == "lead" else "participant"
-            blocks.append(Block((Run(ROLE_MARK[role] + " ", tag), Run(f"{task_id:<7}", "dim"),
-                                 Run(heading_of(task, document, script),
-                                     link=("node", task_id))),
-                                indent=2, hang=9))
+            runs = [Run(ROLE_MARK[role] + " ", tag), Run(f"{task_id:<7}", "dim"),
+                    Run(heading_of(task, document, script), link=("node", task_id))]
+            if beside and beside.get(task_id):
+                runs.append(Run("  " + SEP.join(tr(b, script) for b in beside[task_id]), "dim"))
+            blocks.append(Block(tuple(runs), indent=2, hang=9))
     return Page(tuple(blocks), agency.name)
 
 

@@ -193,3 +193,35 @@ def test_browser_without_a_terminal_says_so() -> None:
     assert proc.returncode == 2
     assert proc.stderr.startswith("ipx-tui: the browser needs a terminal")
     assert proc.stdout == ""
+
+
+def test_tasks_of_todays_name_lists_each_task_once(capsys: pytest.CaptureFixture[str]) -> None:
+    # 質檢總局 19 tasks, 食品藥品監管總局 9 (all in 2.3 and 2.6, where 質檢總局 is listed too),
+    # 工商總局 3 (3.3.1 3.3.2 with 質檢總局; 3.3.4 alone): 31 rows, 20 tasks
+    code, out, _ = run(capsys, "tasks", "--agency", "市场监管总局")
+    lines = out.splitlines()
+    assert code == 0 and lines[3] == "20 tasks (質檢總局、食品藥品監管總局、工商總局 together)"
+    rows = lines[5:]
+    assert len(rows) == 20 and len({r.split()[0] for r in rows}) == 20
+    assert rows[0].split() == ["2.3.1", "參與", "構建新型農業生產經營體系", "[質檢總局、食品藥品監管總局]"]
+    assert rows[-1].split() == ["3.4.3", "參與", "增強走出去服務能力", "[質檢總局]"]
+    assert [r.split()[0] for r in rows if r.endswith("[工商總局]")] == ["3.3.4"]
+    assert [r.split()[:2] for r in rows if "牽頭" in r] == [["3.2.2", "牽頭"]]
+
+
+def test_tasks_on_a_topic(capsys: pytest.CaptureFixture[str]) -> None:
+    # 物聯網 in the tasks of 發展改革委 (59): 2.2.1 2.2.4 2.7.2 2.9.2 2.10.3 3.1.2 3.6.1 led,
+    # 2.3.2 2.3.4 2.4.3 joined
+    code, out, _ = run(capsys, "tasks", "--agency", "发改委", "物联网")
+    lines = out.splitlines()
+    assert code == 0 and lines[1] == "10 of 59 tasks: 物联网"
+    assert [r.split()[:2] for r in lines[3:]] == [
+        ["2.2.1", "牽頭"], ["2.2.4", "牽頭"], ["2.3.2", "參與"], ["2.3.4", "參與"],
+        ["2.4.3", "參與"], ["2.7.2", "牽頭"], ["2.9.2", "牽頭"], ["2.10.3", "牽頭"],
+        ["3.1.2", "牽頭"], ["3.6.1", "牽頭"]]
+    code, out, _ = run(capsys, "tasks", "--agency", "市場監管總局", "物聯網", "--simplified")
+    lines = out.splitlines()
+    assert lines[3] == "2 of 20 tasks (质检总局、食品药品监管总局、工商总局 together): 物聯網"
+    assert [r.split()[0] for r in lines[5:]] == ["2.3.2", "2.3.4"]
+    code, out, _ = run(capsys, "tasks", "--agency", "工信部", "区块链")
+    assert code == 0 and out.splitlines()[1] == "0 of 42 tasks: 区块链"

@@ -40,9 +40,11 @@ def test_cli_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "市场监管总局", "--limit", "1"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith("市场监管总局: today's name of 質檢總局、食品藥品監管總局、工商總局")
-    assert out[1] == "市场监管总局: 10 nodes"
-    assert out[2].split() == ["2.3", "「互聯網+」現代農業", "[2015:", "質檢總局、食品藥品監管總局]"]
-    assert out[-1] == "… 9 more (--limit 1)"
+    # named in 10 nodes, responsible for 20 tasks and the sections 2.3 2.6 2.8 (see core tests)
+    assert out[1] == "市场监管总局: 23 nodes"
+    assert out[2].split() == ["2.3", "「互聯網+」現代農業", "[2015:", "質檢總局、食品藥品監管總局",
+                              "參與]"]
+    assert out[-1] == "… 22 more (--limit 1)"
     assert main(["search", "互联网金融创新平台", "--limit", "1"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert "marked ~ (partial)" in out[0] and out[1].startswith("~")
@@ -71,3 +73,45 @@ def test_cli_reads_chinese_arguments_under_the_c_locale() -> None:
     bad = subprocess.run([sys.executable, "-m", "ipx_tui", "search", b"\xff".decode(
         "utf-8", "surrogateescape")], capture_output=True, env=env)
     assert bad.returncode == 2 and bad.stderr.count(b"\n") == 1
+
+
+def test_cli_agency_and_topic_says_how_each_matched(capsys: pytest.CaptureFixture[str]) -> None:
+    # 物聯網 is in 11 nodes; 發展改革委 leads 7 of them and joins 2.3.2 2.3.4 2.4.3; 1.3 has
+    # no list (tests/core/test_agency_topics.py)
+    assert main(["search", "发改委", "物联网"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "发改委 物联网: 10 nodes"
+    rows = [line for line in out[2:] if not line.startswith("  ")]
+    assert len(rows) == 10
+    assert sum(r.endswith("[發展改革委 牽頭]") for r in rows) == 7
+    assert sorted(r.split()[0] for r in rows if r.endswith("[發展改革委 參與]")) == [
+        "2.3.2", "2.3.4", "2.4.3"]
+    assert main(["search", "发改委", "物联网", "--simplified"]) == 0
+    assert "[发展改革委 牵头]" in capsys.readouterr().out
+
+
+def test_cli_search_within_an_agencys_tasks(capsys: pytest.CaptureFixture[str]) -> None:
+    # tasks --agency 發展改革委 lists 59 (38 led, 21 joined); 物聯網 is in 10 of them
+    assert main(["search", "物联网", "--agency", "发改委"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == ("物联网: 10 tasks, within the 59 tasks 發展改革委 leads or joins (tasks "
+                      "--agency 發展改革委); 11 nodes in the whole document")
+    assert main(["search", "物联网", "--agency", "國家發展和改革委員會", "--role", "participant"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("物联网: 3 tasks, within the 21 tasks 發展改革委 joins")
+    assert [line.split()[0] for line in out[1::2]] == ["2.3.2", "2.3.4", "2.4.3"]
+    assert all(line.endswith("[發展改革委 參與]") for line in out[1::2])
+    # 工信部 by responsibility alone: its 42 tasks, whatever the text names
+    assert main(["search", "工信部", "--agency", "工信部", "--limit", "1"]) == 0
+    assert capsys.readouterr().out.startswith("工信部 = 工業和信息化部\n工信部: 42 tasks, within the 42")
+    assert main(["search", "x", "--role", "lead"]) == 2
+    assert capsys.readouterr().err == "ipx-tui: --role needs --agency: whose role?\n"
+    assert main(["search", "x", "--agency", "交通局"]) == 2
+
+
+def test_cli_partial_says_which_word_was_not_found(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "区块链", "物联网"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == ("no node contains 区块链 物联网; 11 contain some of its words (物联网), "
+                      "marked ~ (partial); 区块链 was not found:")
+    assert len([line for line in out[1:] if line.startswith("~")]) == 11

@@ -60,33 +60,85 @@ def test_words_separated_by_spaces_must_all_occur() -> None:
     assert search("物联网 平台").words == ("物联网", "平台")
 
 
-def test_aliases_find_what_the_documents_name_finds() -> None:
-    pairs = [("发改委", "發展改革委", 30), ("國家發改委", "發展改革委", 30),
-             ("工信部", "工業和信息化部", 23), ("人社部", "人力資源社會保障部", 6),
-             ("央行", "人民銀行", 3), ("ndrc", "發展改革委", 30)]
+# Who is responsible for what, counted by hand from the lists in parentheses in
+# content/document.txt (grep -o '（[^（）]*\(負責\|牽頭\)）'): the 11 sections of 二 state a
+# list that their 40 items inherit; the 25 items of 三 state their own.
+SECTIONS_OF_2 = {"2.1": 3, "2.2": 4, "2.3": 4, "2.4": 4, "2.5": 3, "2.6": 5, "2.7": 3, "2.8": 4,
+                 "2.9": 3, "2.10": 4, "2.11": 3}
+"""Each section of 二 and how many items it has (the outline)."""
+
+
+def with_items(*sections: str) -> set[str]:
+    """Sections of 二 and every item under them."""
+    return {*sections, *(f"{s}.{i}" for s in sections for i in range(1, SECTIONS_OF_2[s] + 1))}
+
+
+# 發展改革委 is in every section's list of 二, and in 19 of the 25 lists of 三
+NDRC_IN_3 = {"3.1.1", "3.1.2", "3.1.3", "3.1.4", "3.2.1", "3.3.1", "3.3.2", "3.3.3", "3.3.4",
+             "3.4.1", "3.4.2", "3.4.3", "3.5.2", "3.5.3", "3.5.4", "3.6.1", "3.6.2", "3.6.3",
+             "3.7.1"}
+# 工業和信息化部: in the lists of 2.1 2.2 2.4 2.5 2.6 2.8 2.11, and of 16 items of 三
+MIIT_IN_3 = {"3.1.1", "3.1.2", "3.1.3", "3.1.4", "3.2.1", "3.2.2", "3.2.4", "3.3.1", "3.3.3",
+             "3.3.4", "3.4.1", "3.4.2", "3.4.3", "3.5.1", "3.5.2", "3.5.3"}
+RESPONSIBLE = {
+    "發展改革委": with_items(*SECTIONS_OF_2) | NDRC_IN_3,
+    "工業和信息化部": with_items("2.1", "2.2", "2.4", "2.5", "2.6", "2.8", "2.11") | MIIT_IN_3,
+    "人力資源社會保障部": with_items("2.1", "2.6") | {"3.5.1", "3.5.2", "3.5.3", "3.5.4"},
+    "人民銀行": with_items("2.5") | {"3.3.2", "3.6.3"},
+}
+
+
+def test_an_agency_word_finds_what_it_is_responsible_for_and_what_names_it() -> None:
+    pairs = [("发改委", "發展改革委", 70), ("國家發改委", "發展改革委", 70),
+             ("工信部", "工業和信息化部", 49), ("人社部", "人力資源社會保障部", 14),
+             ("央行", "人民銀行", 6), ("ndrc", "發展改革委", 70)]
+    assert len(NDRC_IN_3) == 19 and len(MIIT_IN_3) == 16
     for alias, name, count in pairs:
-        assert containing(name) == set(ids(search(name))), name
+        expected = RESPONSIBLE[name] | containing(name)
+        assert len(expected) == count, name
+        assert set(ids(search(name))) == expected, name
         result = search(alias)
-        assert set(ids(result)) == containing(name) and result.total == count, alias
+        assert set(ids(result)) == expected and result.total == count, alias
         assert [n.agencies for n in result.aliases] == [(name,)]
         assert not result.aliases[0].today
-        assert all(hit.via == (name,) for hit in result.hits)
+        # found under the document's name where the text names it; by responsibility elsewhere
+        assert {h.node_id for h in result.hits if h.via == (name,)} == containing(name)
+        assert all(h.via == () for h in result.hits if h.node_id not in containing(name))
+        assert all(len(h.agencies) == 1 and h.agencies[0][0] == name for h in result.hits)
+
+
+def test_search_for_the_ministry_of_industry_covers_its_42_tasks() -> None:
+    # tasks --agency 工信部 lists 42: 26 items of 二 (3+4+4+3+5+4+3) and 16 of 三
+    tasks = {t.id for t in load().tasks} & RESPONSIBLE["工業和信息化部"]
+    assert len(tasks) == 42
+    for query in ("工信部", "工業和信息化部", "工业和信息化部", "MIIT"):
+        assert tasks <= set(ids(search(query))), query
 
 
 def test_todays_name_finds_the_bodies_it_absorbed_labelled() -> None:
-    # 國家市場監督管理總局 (2018) took over 質檢總局, 食品藥品監管總局 and 工商總局
+    # 國家市場監督管理總局 (2018) took over 質檢總局, 食品藥品監管總局 and 工商總局: they are named
+    # in 10 nodes, and responsible for 20 tasks (質檢總局 19, 食品藥品監管總局 9 of them, all
+    # in 2.3 and 2.6; 工商總局 3.3.1 3.3.2 3.3.4) and the sections 2.3 2.6 2.8
     merged = ("質檢總局", "食品藥品監管總局", "工商總局")
-    expected = containing("質檢總局") | containing("食品藥品監管總局") | containing("工商總局")
-    assert len(expected) == 10
+    named = containing("質檢總局") | containing("食品藥品監管總局") | containing("工商總局")
+    assert len(named) == 10
+    responsible = with_items("2.3", "2.6", "2.8") | {
+        "3.1.4", "3.2.2", "3.2.4", "3.3.1", "3.3.2", "3.3.4", "3.4.3"}
+    assert len(responsible) == 23 and named <= responsible
     for query in ("市场监管总局", "市場監管總局", "国家市场监督管理总局"):
         result = search(query)
-        assert set(ids(result)) == expected
+        assert set(ids(result)) == responsible
         [note] = result.aliases
         assert note.today and note.agencies == merged
         for hit in result.hits:
             text = load().node(hit.node_id).text
-            assert hit.via and all(name in text for name in hit.via)
-    assert search("市场监管总局").hits[0].via == ("質檢總局", "食品藥品監管總局")  # 2.3
+            assert all(name in text for name in hit.via)
+            assert (hit.node_id in named) == bool(hit.via)
+    first = search("市场监管总局").hits[0]
+    assert first.node_id == "2.3" and first.via == ("質檢總局", "食品藥品監管總局")
+    assert first.agencies == (("質檢總局", "participant"), ("食品藥品監管總局", "participant"))
+    lead = [h.node_id for h in search("市场监管总局").hits if "lead" in h.how()]
+    assert lead == ["3.2.2"]  # （質檢總局、工業和信息化部、網信辦、能源局等負責）
 
 
 def test_title_hits_come_first_then_score_then_document_order() -> None:

@@ -29,13 +29,21 @@ def forms(word: str) -> set[str]:
     return out
 
 
+def responsible(word: str) -> set[str]:
+    """The nodes whose list (their own or their section's) names an agency the word names."""
+    names = {agency.name for agency in load_registry().find(word)}
+    return {node.id for node in NODES if names & {a.agency for a in node.agencies}}
+
+
 def brute_force(query: str) -> set[str]:
-    """Every node whose normalised own text holds each word (control characters dropped)."""
+    """Every node whose normalised own text holds each word (control characters dropped), or,
+    for a word naming an agency, whose list names it."""
     words = normalize(clean(query)).split()
     if not words:
         return set()
     return {node_id for node_id, text in normalized().items()
-            if all(any(f in text for f in forms(w)) for w in words)}
+            if all(any(f in text for f in forms(w)) or node_id in responsible(w)
+                   for w in words)}
 
 
 @st.composite
@@ -67,7 +75,11 @@ def check(query: str) -> None:
         # a partial result only ever holds nodes with one of the fallback words
         for hit in result.hits:
             assert any(brute_force(word) >= {hit.node_id} for word in result.fallback_words)
-        assert all(len(word) > 1 for word in result.fallback_words)
+        # words that match on their own are kept whole; the rest only by pieces of 2 or more
+        alone = [w for w in result.words if brute_force(w)]
+        assert set(alone) <= set(result.fallback_words)
+        assert all(w in alone or len(w) > 1 for w in result.fallback_words)
+        assert all(not brute_force(w) for w in result.not_found)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

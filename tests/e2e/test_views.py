@@ -105,8 +105,11 @@ def test_chinese_typed_into_the_search_bar(login: LoginFactory) -> None:
     _wait_cursor(shell, row, (start + 4, "网"))
     shell.keys("Enter")  # the first result, its matches highlighted
     shell.wait_for(detail_shows("3.1.2 · 三、保障支撐"), what="3.1.2 opened")
-    shell.keys("n")  # the next hit in rank order
+    shell.keys("n")  # the next match: 3.1.2 says 物聯網 three times, and has it as a keyword
+    shell.wait_for("match 2 of 4 · node 1 of 11")
+    shell.keys("n", "n", "n")  # then the next hit in rank order
     shell.wait_for(detail_shows("2.10.3 · 二、重點行動"), what="the next hit, 2.10.3")
+    shell.wait_for("match 1 of 3 · node 2 of 11")
     shell.quit_app()
 
 

@@ -248,8 +248,12 @@ async def test_todays_name_finds_the_three_merged_bodies() -> None:
         await settle(app, pilot)
         picker = app.screen
         assert isinstance(picker, AgencyPicker)
-        assert picker.shown == ["質檢總局", "食品藥品監管總局", "工商總局"]
-        await press(app, pilot, "down", "enter")
+        # today's name first, as itself; then the three 2015 bodies merged into it
+        assert picker.shown == ["市場監管總局", "質檢總局", "食品藥品監管總局", "工商總局"]
+        first = str(picker.list.get_option_at_index(0).prompt)
+        assert first.split() == ["1", "20", "市場監管總局", "國家市場監督管理總局", "←",
+                                 "質檢總局、食品藥品監管總局、工商總局"]
+        await press(app, pilot, "down", "down", "enter")
         assert app.agency_filter == "食品藥品監管總局"
 
 
@@ -259,8 +263,11 @@ async def test_the_picker_lists_every_agency_most_involved_first_and_escape_canc
         await press(app, pilot, "a")
         picker = app.screen
         assert isinstance(picker, AgencyPicker)
-        assert len(picker.shown) == 36 and picker.shown[:3] == ["發展改革委", "工業和信息化部",
+        # 36 registry entries, and today's names of several: 市場監管總局 (質檢總局,
+        # 食品藥品監管總局, 工商總局) and 金融監管總局 (銀監會, 保監會)
+        assert len(picker.shown) == 38 and picker.shown[:3] == ["發展改革委", "工業和信息化部",
                                                                 "網信辦"]
+        assert {"市場監管總局", "金融監管總局"} <= set(picker.shown)
         assert isinstance(app.focused, Input) and app.focused.cursor_blink is False
         await pilot.press(*"发改委")
         await settle(app, pilot)
@@ -287,7 +294,8 @@ async def test_a_name_for_several_agencies_opens_the_picker_with_it() -> None:
     async with browsing(agency_query="市場監管總局") as (app, _pilot):
         picker = app.screen
         assert isinstance(picker, AgencyPicker)
-        assert picker.input.value == "市場監管總局" and len(picker.shown) == 3
+        assert picker.input.value == "市場監管總局" and len(picker.shown) == 4
+        assert picker.chosen == "市場監管總局"
 
 
 @pilot_test
@@ -424,9 +432,13 @@ async def test_palette_lists_every_action_and_runs_one() -> None:
         titles = {t for t, _help, _run in app_commands(app)}
         for binding_action in ("Agency picker: filter on one agency", "Clear the agency filter",
                                "Back to the previous view", "Search the document",
-                               "Bookmark this node", "Hide or show the sidebar",
-                               "Open or expand", "Next link"):
+                               "Bookmark this node", "Hide or show the sidebar"):
             assert binding_action in titles
+        listed = [t for t, _help, _run in app_commands(app)]
+        assert listed.count("Clear the agency filter") == 1  # A and Esc: one entry
+        for movement in ("Open or expand", "Next link", "Up", "Down", "Scroll up", "Page down",
+                         "First node", "Top"):
+            assert movement not in titles
 
 
 def app_commands(app: IpxApp) -> Sequence[tuple[str, str, object]]:
@@ -523,5 +535,8 @@ async def test_picking_an_agency_keeps_its_page_and_puts_the_cursor_at_the_top()
         await pilot.pause(0.2)
         await settle(app, pilot)
         assert app.history.current == Location("agency", "人民銀行", "人民銀行")
-        assert browser(app).outline.current_id == "2"
+        # the cursor on its first task, 2.5.1, under its part and section, all on screen
+        outline = browser(app).outline
+        assert outline.current_id == "2.5.1" and outline.scroll_y == 0
+        assert outline.visible_ids()[:3] == ["2", "2.5", "2.5.1"]
         assert "中國人民銀行" in detail_text(app)

@@ -12,7 +12,7 @@ from textual.widgets import Input, OptionList, Static
 from ipx_tui.core import search as core
 from ipx_tui.tui.app import IpxApp
 from ipx_tui.tui.screens.search import MATCH_STYLE, SearchScreen
-from tests.tui.kit import SMALL, detail_text, pilot_test, settle
+from tests.tui.kit import SMALL, detail_text, pilot_test, press, settle
 from tests.tui.kit import browser as browser_of
 from tests.tui.kit import browsing as _browsing
 
@@ -88,27 +88,73 @@ async def test_each_result_shows_id_title_and_highlighted_snippet() -> None:
         assert marked and set(marked) == {"平台"}
 
 
+def where(app: IpxApp) -> tuple[str, str]:
+    """The node the walk is at, and the line it says."""
+    hit, line = app.searches.current()
+    return hit.node_id, line
+
+
+# 物聯網 on each page the walk shows: the node's text (grep -o on its paragraph) and its
+# keyword line, where 物聯網 is a keyword: 3.1.2 加強物聯網…國家物聯網…跨行業物聯網 + keywords;
+# 2.10.3 物聯網 twice + keywords; 1.3 once (a part's section: no keywords line with it)
+MATCHES = {"3.1.2": 4, "2.10.3": 3, "1.3": 1}
+
+
 @pilot_test
 async def test_enter_opens_the_node_with_its_matches_highlighted_and_n_walks() -> None:
     async with browsing(goto="2.6.3") as (app, pilot):
         await pilot.press("slash")
         await type_in(app, pilot, "物聯網")
         ranked = listed(app)
+        assert ranked[:2] == ["3.1.2", "2.10.3"] and ranked[-1] == "1.3"
         await pilot.press("down", "enter")
         await settle(app, pilot)
         assert app.screen is app.browser
         assert app.history.current.key == ranked[1] and app.highlight == ["物联网"]
         assert "物聯網" in detail_text(app)
-        await pilot.press("n")
-        await settle(app, pilot)
+        assert where(app) == ("2.10.3", "match 1 of 3 · node 2 of 11")
+        for n in (2, 3):  # n walks the matches inside the node first, as less does
+            await press(app, pilot, "n")
+            assert where(app) == ("2.10.3", f"match {n} of 3 · node 2 of 11")
+            assert app.history.current.key == ranked[1]
+        await press(app, pilot, "n")
         assert app.history.current.key == ranked[2]
-        for _ in range(3):
-            await pilot.press("N")
-        await settle(app, pilot)
+        assert where(app)[1].startswith("match 1 of ")
+        await press(app, pilot, "N")  # back to the previous node's last match
+        assert where(app) == ("2.10.3", "match 3 of 3 · node 2 of 11")
+        await press(app, pilot, "N", "N", "N")
+        assert where(app) == ("3.1.2", "match 4 of 4 · node 1 of 11")
+        await press(app, pilot, "N", "N", "N", "N")
         assert app.history.current.key == ranked[-1]  # wrapped round, like less with wrapscan
-        await pilot.press("n")
-        await settle(app, pilot)
+        assert where(app) == ("1.3", "match 1 of 1 · node 11 of 11, from the bottom")
+        await press(app, pilot, "n")
         assert app.history.current.key == ranked[0]
+        assert where(app) == ("3.1.2", "match 1 of 4 · node 1 of 11, from the top")
+
+
+@pilot_test
+async def test_n_scrolls_each_match_of_a_long_node_into_view() -> None:
+    async with _browsing(SMALL, remember=False, goto="2.6.3") as (app, pilot):
+        await pilot.press("slash")
+        await type_in(app, pilot, "物聯網")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        detail = browser_of(app).detail
+        lines = detail.layout_at(detail.text_width).match_lines
+        assert len(lines) == MATCHES["3.1.2"] and lines == sorted(lines)
+        for n in range(4):
+            if n:
+                await press(app, pilot, "n")
+            assert where(app) == ("3.1.2", f"match {n + 1} of 4 · node 1 of 11")
+            assert detail.current_match == n  # drawn apart from the other matches
+            current = detail._style("prose--highlight-current")
+            assert current.underline and current != detail._style("prose--highlight")
+            marked = [i for i, line in enumerate(detail.layout_at(detail.text_width).lines)
+                      if any(span.style == current for span in line.spans)]
+            # on its line, and the next when the line breaks inside it (物聯|網)
+            assert marked in ([lines[n]], [lines[n], lines[n] + 1]), n
+            top = detail.scroll_y
+            assert top <= lines[n] < top + detail.scrollable_content_region.height, n
 
 
 @pilot_test
@@ -157,9 +203,11 @@ async def test_aliases_partial_and_no_hits_are_said() -> None:
     async with browsing() as (app, pilot):
         await pilot.press("slash")
         await type_in(app, pilot, "市场监管总局")
-        assert status(app).startswith("10 nodes · 市场监管总局: today's name of 質檢總局")
+        # named in 10 nodes, responsible for 20 tasks and 2.3 2.6 2.8 (tests/core/test_search.py)
+        assert status(app).startswith("23 nodes · 市场监管总局: today's name of 質檢總局")
         results = bar(app).query_one("#search-results", OptionList)
-        assert "[2015: 質檢總局、食品藥品監管總局]" in str(results.get_option_at_index(0).prompt)
+        assert "[2015: 質檢總局、食品藥品監管總局 參與]" in str(
+            results.get_option_at_index(0).prompt)
         await pilot.press("ctrl+u")
         await type_in(app, pilot, "互联网金融创新平台")
         assert "79 contain some of its words" in status(app)

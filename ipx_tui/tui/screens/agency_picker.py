@@ -16,15 +16,16 @@ from textual.widgets.option_list import Option
 
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import Involvement, Registry, by_involvement
-from ipx_tui.core.script import Script
+from ipx_tui.core.script import Script, normalize
 from ipx_tui.tui.texts import tr
 
 NAME_CELLS = 18
 """The widest name as written (人力資源社會保障部), so the full names line up after it."""
 
 
-def option_text(inv: Involvement, script: Script) -> Text:
-    """One line of the list: tasks led, tasks in all, the name, the full name (and today's)."""
+def option_text(inv: Involvement, script: Script, bodies: tuple[str, ...] = ()) -> Text:
+    """One line of the list: tasks led, tasks in all, the name, the full name (and today's);
+    for today's name of several bodies, ``← 質檢總局、食品藥品監管總局、工商總局``."""
     agency = inv.agency
     name = tr(agency.name, script)
     text = Text(f"{len(inv.lead):>4} {inv.total:>4}  ", no_wrap=True, overflow="crop")
@@ -32,6 +33,8 @@ def option_text(inv: Involvement, script: Script) -> Text:
     full = tr(agency.full_name, script)
     if agency.renamed:
         full += " → " + tr(agency.successor_short, script)
+    if bodies:
+        full += " ← " + "、".join(tr(b, script) for b in bodies)
     if full != name:
         text.append(full, "dim")
     return text
@@ -43,7 +46,8 @@ def header_text(script: Script) -> str:
 
 
 class AgencyPicker(ModalScreen[str | None]):
-    """Choose an agency to filter on; the result is its registry name, or None."""
+    """Choose an agency to filter on; the result is its registry name (or today's name of
+    several bodies, a key of ``combined``), or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "dismiss_none", "Cancel", id="picker.cancel"),
@@ -55,10 +59,16 @@ class AgencyPicker(ModalScreen[str | None]):
     ]
 
     def __init__(self, registry: Registry, table: dict[str, Involvement], script: Script,
-                 query: str = "", current: str | None = None) -> None:
+                 query: str = "", current: str | None = None,
+                 combined: dict[str, Involvement] | None = None,
+                 bodies: dict[str, tuple[str, ...]] | None = None) -> None:
+        """``combined``: today's names of several bodies, with their tasks as one;
+        ``bodies``: the registry names each stands for."""
         super().__init__()
         self.registry = registry
-        self.ranked = by_involvement(table)
+        self.combined = combined or {}
+        self.bodies = bodies or {}
+        self.ranked = by_involvement({**table, **self.combined})
         self.script = script
         self.current = current
         self.input = Input(value=query, id="picker-input",
@@ -84,11 +94,18 @@ class AgencyPicker(ModalScreen[str | None]):
         """Show the agencies whose names contain what was typed, most involved first."""
         query = self.input.value
         found = {a.name for a in self.registry.search(query)} if query.strip() else None
+        if found is not None:
+            needle = normalize(query.strip())
+            found |= {name for name, inv in self.combined.items()
+                      if needle in normalize(name) or needle in normalize(inv.agency.full_name)}
         keep = [inv for inv in self.ranked if found is None or inv.agency.name in found]
+        if found is not None:  # today's name first when typed: it is what the reader asked for
+            keep.sort(key=lambda inv: inv.agency.name not in self.combined)
         self.shown = [inv.agency.name for inv in keep]
         self.list.clear_options()
-        self.list.add_options(Option(option_text(inv, self.script), id=inv.agency.name)
-                              for inv in keep)
+        self.list.add_options(
+            Option(option_text(inv, self.script, self.bodies.get(inv.agency.name, ())),
+                   id=inv.agency.name) for inv in keep)
         head = header_text(self.script)
         if not keep:
             head = f"no agency matches {query.strip()!r}"

@@ -8,6 +8,7 @@ thread, in the keystroke's own frame.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -19,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ipx_tui.core import labels
 from ipx_tui.core import search as core
 from ipx_tui.core.script import Script
 from ipx_tui.core.search import Hit, SearchResult
@@ -31,12 +33,66 @@ INDENT = 9
 MATCH_STYLE = "black on yellow"
 """A match in a snippet: the detail pane's highlight colours (the terminal's own yellow)."""
 PLACEHOLDER = "search: words in either script (all must occur), an agency by any name"
+WIDEN_KEY = "tab"
+"""Widens a search within the agency filter to the whole document (and narrows it again)."""
 
 
-def status_text(result: SearchResult, script: Script) -> str:
-    """The line under the bar: how many nodes, what an alias stands for, or why nothing."""
+@dataclass(frozen=True, slots=True)
+class Within:
+    """The agency filter a search can be narrowed to."""
+
+    key: str
+    """The filter: an agency's registry name or today's name of several."""
+    tasks: tuple[str, ...]
+    """Its tasks (the ids the filtered sidebar lists)."""
+    narrow: bool = True
+    """Whether the bar searches only them (else the whole document)."""
+    lead: frozenset[str] = frozenset()
+    """The tasks it leads (the rest of ``tasks`` it takes part in)."""
+
+    def role_text(self, node_id: str, script: Script) -> str:
+        """``[網信辦 牽頭]`` for one of its tasks; empty for any other node."""
+        if node_id not in self.tasks:
+            return ""
+        role = labels.LEADS if node_id in self.lead else labels.JOINS
+        return f"[{tr(self.key, script)} {tr(role, script)}]"
+
+
+def within_text(within: Within, script: Script) -> str:
+    """``within 網信辦's tasks``."""
+    return f"within {tr(within.key, script)}'s tasks"
+
+
+def status_text(result: SearchResult, script: Script, within: Within | None = None) -> str:
+    """The line under the bar: how many nodes, what an alias stands for, or why nothing; and,
+    with a filter on, whether the search is within it and how to widen or narrow it."""
+    line = _status(result, script)
+    if within is None:
+        return line
+    if within.narrow:
+        whole = result.whole_total
+        more = f" ({whole} in the whole document)" if result.words and whole is not None else ""
+        return f"{within_text(within, script)}: {line}{more} · Tab: the whole document"
+    return f"whole document: {line} · Tab: only {tr(within.key, script)}'s tasks"
+
+
+def how_text(hit: Hit, result: SearchResult, script: Script) -> str:
+    """How the query's agencies matched a hit: ``[發展改革委 牽頭]``, ``[2015: 質檢總局 參與]``,
+    ``[工業和信息化部 named in the text]``; empty when the query names no agency."""
+    if not hit.agencies:
+        return ""
+    groups: dict[str, list[str]] = {}
+    for name, how in hit.agencies:
+        word = "named in the text" if how == "named" else tr(labels.ROLE[how], script)
+        groups.setdefault(word, []).append(tr(name, script))
+    inner = "; ".join(f"{'、'.join(names)} {word}" for word, names in groups.items())
+    today = any(note.today for note in result.aliases)
+    return f"[2015: {inner}]" if today else f"[{inner}]"
+
+
+def _status(result: SearchResult, script: Script) -> str:
     if not result.words:
-        return "Enter opens the highlighted result · n/N then walk the results · Esc closes"
+        return "Enter opens the highlighted result · n/N then walk the matches · Esc closes"
     shown = fit(" ".join(core.clean(result.query).split()), 40)
     notes = []
     for note in result.aliases:
@@ -46,6 +102,7 @@ def status_text(result: SearchResult, script: Script) -> str:
     if result.partial and result.hits:
         head = (f"no node contains {shown}; {result.total} contain some of its words "
                 f"({'、'.join(result.fallback_words)}), marked ~")
+        head += "".join(f" · {w} not found" for w in result.not_found)
     elif result.partial:
         head = f"no node contains {shown}, nor any of its words of two or more characters"
     else:
@@ -53,12 +110,15 @@ def status_text(result: SearchResult, script: Script) -> str:
     return " · ".join([head, *notes])
 
 
-def option_text(hit: Hit, result: SearchResult, script: Script, cells: int) -> Text:
-    """A result: ``id  title`` and, under it, a snippet with the matches highlighted."""
-    today = any(note.today for note in result.aliases)
+def option_text(hit: Hit, result: SearchResult, script: Script, cells: int,
+                within: Within | None = None) -> Text:
+    """A result: ``id  title`` and, under it, a snippet with the matches highlighted; with a
+    filter on, the filter's role in it (unless the query's own agencies say how)."""
     title = tr(hit.title, script)
-    if hit.via and today:
-        title += f"  [2015: {'、'.join(tr(v, script) for v in hit.via)}]"
+    how = how_text(hit, result, script) or (within.role_text(hit.node_id, script)
+                                            if within is not None else "")
+    if how:
+        title += "  " + how
     mark = "~" if hit.partial else " "
     text = Text(no_wrap=True, overflow="crop")
     text.append(f"{mark}{hit.node_id:<{INDENT - 2}} ", "bold")
@@ -85,11 +145,15 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         Binding("up", "move(-1)", "Previous result", show=False, id="search.up"),
         Binding("pagedown", "move(5)", "Page down", show=False, id="search.page-down"),
         Binding("pageup", "move(-5)", "Page up", show=False, id="search.page-up"),
+        Binding(WIDEN_KEY, "widen", "Whole document / filter", show=False,
+                tooltip="With an agency filter on: search the whole document, or only its tasks",
+                id="search.widen"),
     ]
 
-    def __init__(self, script: Script, query: str = "") -> None:
+    def __init__(self, script: Script, query: str = "", within: Within | None = None) -> None:
         super().__init__()
         self.script = script
+        self.within = within
         self.input = Input(value=query, id="search-input", placeholder=PLACEHOLDER)
         self.input.cursor_blink = False  # nothing blinks, so an idle screen sends nothing
         self.status = Static("", id="search-status", markup=False)
@@ -151,9 +215,12 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         one-character query can match 80 nodes) are added once that frame is drawn.
         """
         result = core.search(query)
+        within = self.within
+        if within is not None and within.narrow:
+            result = core.engine().restrict(result, within.tasks, (within.key,))
         self.result = result
         self.generation += 1
-        self.status.update(status_text(result, self.script))
+        self.status.update(status_text(result, self.script, within))
         self.results.clear_options()
         first = self.first_rows()
         self.results.add_options(self._options(result, 0, first))
@@ -173,7 +240,8 @@ class SearchScreen(ModalScreen[SearchOutcome]):
 
     def _options(self, result: SearchResult, start: int, end: int | None) -> list[Option]:
         cells = (self.results.size.width or int(self.app.size.width * 0.9)) - 3
-        return [Option(option_text(hit, result, self.script, cells), id=hit.node_id)
+        return [Option(option_text(hit, result, self.script, cells, self.within),
+                       id=hit.node_id)
                 for hit in result.hits[start:end]]
 
     def _script_changed(self) -> None:
@@ -187,14 +255,27 @@ class SearchScreen(ModalScreen[SearchOutcome]):
             at = self.results.highlighted or 0
             self.results.highlighted = max(0, min(count - 1, at + step))
 
+    def action_widen(self) -> None:
+        """Search the whole document instead of the filter's tasks, or the other way."""
+        if self.within is None:
+            self.app.bell()
+            return
+        self.within = replace(self.within, narrow=not self.within.narrow)
+        if core.ready():
+            self.show_results(self.input.value)
+
+    @property
+    def _within_key(self) -> str | None:
+        return self.within.key if self.within is not None and self.within.narrow else None
+
     def action_open(self) -> None:
         """Open the highlighted result."""
         at = self.results.highlighted
         if self.result is None or at is None or not self.result.hits:
             self.app.bell()
             return
-        self.dismiss(SearchOutcome(self.input.value, self.result, at))
+        self.dismiss(SearchOutcome(self.input.value, self.result, at, self._within_key))
 
     def action_close(self) -> None:
         """Close, back to where the reader was."""
-        self.dismiss(SearchOutcome(self.input.value))
+        self.dismiss(SearchOutcome(self.input.value, within=self._within_key))

@@ -29,6 +29,8 @@ class Layout:
     lines: list[Content]
     link_lines: list[int]
     """The line each link starts on, in link order."""
+    match_lines: list[int]
+    """The line each highlighted match starts on, in reading order (what n and N step through)."""
 
 
 class Detail(ScrollView, can_focus=True):
@@ -56,6 +58,7 @@ class Detail(ScrollView, can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         *(f"prose--{tag}" for tag in TAGS),
         "prose--link", "prose--link-selected", "prose--filter", "prose--highlight",
+        "prose--highlight-current",
     }
 
     class LinkChosen(Message):
@@ -76,7 +79,9 @@ class Detail(ScrollView, can_focus=True):
         """The terms highlighted in the page's text."""
         self.selected = -1
         """The selected link, or -1."""
-        self._layouts: dict[tuple[int, int, bool], Layout] = {}
+        self.current_match = -1
+        """The highlighted match n and N are at (an index into the page's matches), or -1."""
+        self._layouts: dict[tuple[int, int, bool, int], Layout] = {}
 
     @property
     def prose(self) -> Detail:
@@ -100,6 +105,7 @@ class Detail(ScrollView, can_focus=True):
         self.page = page
         self.highlight = tuple(t for t in highlight if t)
         self.selected = self.selected if keep else -1
+        self.current_match = -1
         self._changed()
         if not keep_scroll:
             self.scroll_to(0, 0, animate=False, immediate=True)
@@ -117,6 +123,20 @@ class Detail(ScrollView, can_focus=True):
         number = self.first_highlight_line()
         if number is not None:
             self.scroll_to(0, max(0, number - above), animate=False, immediate=True)
+
+    def match_count(self) -> int:
+        """How many highlighted matches the page shows."""
+        return len(self.layout_at(self.text_width).match_lines)
+
+    def scroll_to_match(self, index: int, above: int = 2) -> None:
+        """Mark the index-th highlighted match as the current one and scroll it near the top
+        (``above`` lines over it)."""
+        lines = self.layout_at(self.text_width).match_lines
+        if self.current_match != index:
+            self.current_match = index
+            self.refresh()
+        if 0 <= index < len(lines):
+            self.scroll_to(0, max(0, lines[index] - above), animate=False, immediate=True)
 
     def _changed(self) -> None:
         self._layouts.clear()
@@ -152,7 +172,7 @@ class Detail(ScrollView, can_focus=True):
 
     def layout_at(self, width: int) -> Layout:
         """The page broken into lines for a width (cached)."""
-        key = (width, self.selected, self.has_focus)
+        key = (width, self.selected, self.has_focus, self.current_match)
         found = self._layouts.get(key)
         if found is None:
             found = self._layouts[key] = self._lay_out(width)
@@ -161,11 +181,12 @@ class Detail(ScrollView, can_focus=True):
     def _lay_out(self, width: int) -> Layout:
         lines: list[Content] = []
         link_lines: list[int] = []
+        match_lines: list[int] = []
         link_index = 0
         for block in self.page.blocks:
             if block.gap and lines:
                 lines.append(Content(""))
-            content, starts = self._styled(block, link_index)
+            content, starts, matches = self._styled(block, link_index, len(match_lines))
             link_index += len(starts)
             indent, hang = block.indent, block.hang
             if width - indent - hang < 8:  # too narrow to indent: use every cell
@@ -178,10 +199,14 @@ class Detail(ScrollView, can_focus=True):
                 lines.append(piece.rstrip().pad_left(pad) if pad else piece.rstrip())
             for start in starts:
                 link_lines.append(first_line + sum(1 for bound in offsets if start >= bound))
-        return Layout(lines, link_lines)
+            for start in matches:
+                match_lines.append(first_line + sum(1 for bound in offsets if start >= bound))
+        return Layout(lines, link_lines, match_lines)
 
-    def _styled(self, block: Block, first_link: int) -> tuple[Content, list[int]]:
-        """The block as styled content, and where each of its links starts."""
+    def _styled(self, block: Block, first_link: int, first_match: int = 0
+                ) -> tuple[Content, list[int], list[int]]:
+        """The block as styled content, where each of its links starts, and where each
+        highlighted match does (``first_match``: how many the blocks above hold)."""
         pieces: list[Content] = []
         starts: list[int] = []
         at = 0
@@ -202,10 +227,15 @@ class Detail(ScrollView, can_focus=True):
             pieces.append(piece)
             at += len(run.text)
         content = Content("").join(pieces)
+        matches: list[int] = []
         if self.highlight:
             for start, end in find_terms(content.plain, self.highlight):
                 content = content.stylize(self._style("prose--highlight"), start, end)
-        return content, starts
+                if first_match + len(matches) == self.current_match:
+                    content = content.stylize(self._style("prose--highlight-current"), start,
+                                              end)
+                matches.append(start)
+        return content, starts, matches
 
     def _style(self, component: str) -> Style:
         return self.get_visual_style(component, partial=True)

@@ -97,7 +97,21 @@ class Outline(Tree[str]):
             # the agency page just shown.
             self._tree_lines  # noqa: B018
             if refiltered:
-                self.cursor_line = 0  # a new set of lines: start at its top
+                self.cursor_line = self._first_task_line()  # a new set of lines: its top
+        if refiltered:
+            # from its top, so the first part and section headings show above the cursor
+            # (the old scroll offset would hide them, and the cursor with them)
+            self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def _first_task_line(self) -> int:
+        """The line of the filter's first task (0 for the whole outline)."""
+        if self.involvement is None:
+            return 0
+        tasks = (*self.involvement.lead, *self.involvement.participant)
+        order = {node_id: i for i, node_id in enumerate(self._by_id)}
+        first = min(tasks, key=lambda t: order.get(t, len(order)), default=None)
+        node = self._by_id.get(first) if first is not None else None
+        return max(0, node.line) if node is not None else 0
 
     def _add(self, parent: TreeNode[str], node: Node, wanted: set[str] | None,
              expanded: set[str] | None) -> None:
