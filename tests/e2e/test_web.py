@@ -298,7 +298,7 @@ def test_a_tab_browses_copies_and_stays_on_the_server(
     tab.press("ArrowDown", "ArrowDown", "ArrowDown")
     tab.wait_for("1.1 · 一、行動要求", "順應世界「互聯網+」發展趨勢")
     tab.press("y")
-    tab.wait_for("Copied 1.1")
+    tab.wait_for("Sent 1.1")  # says what was sent, not that the clipboard has it
     copied = wait_until(lambda: page.evaluate("navigator.clipboard.readText()"), 10,
                         "the copy in the browser's clipboard")
     assert SECTION_1_1 in copied and SECTION_1_2 not in copied
