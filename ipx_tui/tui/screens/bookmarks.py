@@ -56,7 +56,8 @@ def row_text(bookmark: Bookmark, title: str, title_width: int, note_width: int) 
     line.append(fit(bookmark.node_id, 8, pad=True), "bold")
     line.append(" " + fit(title, title_width, pad=True))
     if note_width:
-        line.append(" " + fit(bookmark.note, note_width, pad=True), "italic")
+        # plain: italics (ESC[3m) draw CJK slanted or garbled in many terminals
+        line.append(" " + fit(bookmark.note, note_width, pad=True))
     line.append(" " + bookmark.created[:10], "dim")
     return line
 

@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ipx_tui.core import labels
@@ -27,6 +27,7 @@ from ipx_tui.core.search import Hit, SearchResult
 from ipx_tui.tui.host import host_of
 from ipx_tui.tui.searching import SearchOutcome
 from ipx_tui.tui.texts import MORE, fit, tr
+from ipx_tui.tui.widgets.chrome import KeysFooter
 
 INDENT = 9
 """Cells before a result's title and snippet: the id column."""
@@ -170,7 +171,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
             yield self.input
             yield self.status
             yield self.results
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "script", self._script_changed, init=False)
