@@ -354,3 +354,20 @@ async def test_the_matrix_lines_are_cut_with_the_mark_when_narrow() -> None:
         # 分工 · 二、重點行動 / 三、保障支撐 · ↑↓←→ Enter is 47 cells; the line has 44 - 2 (padding)
         assert legend.endswith(MORE) and cell_len(legend) == 43
         assert lines[-3].rstrip() == " 發展改革委 · 59 項任務 · 牽頭 38"
+
+
+@pilot_test
+async def test_a_filtered_sidebar_draws_its_own_labels_not_the_last_trees() -> None:
+    # The fitted labels were kept by Tree's node number, which clear() starts again at 0: the
+    # filtered tree drew 1.1 and 1.2's titles on 2.1.2 and 2.1.3 until the cursor passed.
+    app = IpxApp(goto="2.6.3", remember=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await press(app, pilot, "a")
+        await pilot.press(*"发改委")
+        await press(app, pilot, "enter")
+        sidebar = [line.split("▕")[0].rstrip() for line in screen_text(app).splitlines()[1:-1]]
+        # 二（一）'s three tasks, all led by 發展改革委, the first of the section's list
+        assert sidebar[3:7] == ["├ ▾ （一）創業創新", "│ ├ ● 1.強化創業創新支撐",
+                                "│ ├ ● 2.積極發展眾創空間", "│ └ ● 3.發展開放式創新"]
+        assert not any("總體思路" in line or "基本原則" in line for line in sidebar)

@@ -110,6 +110,7 @@ class Outline(Tree[str]):
             self.clear()
             self._by_id = {}
             self._short = {}
+            self._fitted = {}  # clear() numbers the new tree nodes from 0 again
             for node in self.document.roots:
                 self._add(self.root, node, wanted, expanded)
             # Tree numbers its lines lazily and then re-places the cursor, posting
