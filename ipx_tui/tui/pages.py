@@ -189,9 +189,7 @@ def node_page(document: Document, node_id: str, script: Script,
     source = node.responsibility.source if node.responsibility else None
     # A part's only paragraph, and the front matter's first, is the heading shown above; so
     # is a section's first paragraph when it is its heading alone (（一）總體思路。).
-    skip_heading = (node.kind == "part" or node.id == "front"
-                    or (bool(node.paragraphs)
-                        and node.paragraphs[0].rstrip("。") == node.label + node.title))
+    skip_heading = node.kind == "part" or node.id == "front" or node.heading_alone
     for text in node.paragraphs[1:] if skip_heading else node.paragraphs:
         blocks.append(paragraph(text, source, script))
     children = document.roots[1:] if node.id == "front" else document.children(node.id)
