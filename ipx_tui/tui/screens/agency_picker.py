@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import Involvement, Registry, by_involvement
 from ipx_tui.core.script import Script, normalize
+from ipx_tui.tui.cursor import RowList
 from ipx_tui.tui.texts import fit, tr
 from ipx_tui.tui.widgets.chrome import KeysFooter
 
@@ -77,7 +78,7 @@ class AgencyPicker(ModalScreen[str | None]):
         self.input = Input(value=query, id="picker-input",
                            placeholder="any name, alias, full or today's name, either script")
         self.input.cursor_blink = False  # nothing blinks while idle (see the SSH issue)
-        self.list = OptionList(id="picker-list")
+        self.list = RowList(id="picker-list")
         self.list.can_focus = False  # typing always goes to the input; arrows move the list
         self.head = Static("", id="picker-head", markup=False)
         self.shown: list[str] = []

@@ -23,6 +23,7 @@ from ipx_tui.core import labels
 from ipx_tui.core.document import Document
 from ipx_tui.core.script import Script, normalize
 from ipx_tui.core.store import Bookmark, Store, StoreError
+from ipx_tui.tui.cursor import RowList
 from ipx_tui.tui.messages import BookmarksChanged
 from ipx_tui.tui.pages import heading_of
 from ipx_tui.tui.texts import fit, tr
@@ -202,7 +203,7 @@ class BookmarksScreen(ModalScreen[str | None]):
         self.deleted: list[Bookmark] = []
         """Deleted here, most recent last: u puts them back one at a time."""
         self.heading = Static("", id="bookmarks-heading", markup=False)
-        self.rows = OptionList(id="bookmarks-list")
+        self.rows = RowList(id="bookmarks-list")
         self.status = Static("", id="bookmarks-status", markup=False)
         self.field = Input(placeholder="/ filter: id, title or note", id="bookmarks-filter",
                            select_on_focus=False)

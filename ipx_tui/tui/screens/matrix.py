@@ -17,6 +17,7 @@ from ipx_tui.core.agencies import Involvement
 from ipx_tui.core.document import Role
 from ipx_tui.core.matrix import MATRIX_PARTS, matrix_columns, matrix_rows, section_role
 from ipx_tui.core.script import Script
+from ipx_tui.tui.cursor import point_at
 from ipx_tui.tui.host import Host, host_of
 from ipx_tui.tui.messages import MatrixMoved, OpenAgency, OpenNode
 from ipx_tui.tui.pages import count_runs, heading_of
@@ -44,6 +45,21 @@ class MatrixTable(DataTable[Text]):
         Binding("enter", "select_cursor", "Open", id="matrix.open",
                 tooltip="Open the section filtered; on a name, its page"),
     ]
+
+    def watch_cursor_coordinate(self, old_coordinate: Coordinate,
+                                new_coordinate: Coordinate) -> None:
+        super().watch_cursor_coordinate(old_coordinate, new_coordinate)
+        self.call_after_refresh(self.point_cursor)  # once the cell is scrolled into view
+
+    def on_focus(self) -> None:
+        self.point_cursor()
+
+    def point_cursor(self) -> None:
+        """The terminal's cursor on the cursor's cell, for screen readers (tui/cursor.py)."""
+        if self.has_focus:
+            # DataTable has no public way to a cell's place (its widths vary by column)
+            cell = self._get_cell_region(self.cursor_coordinate)
+            point_at(self, cell.y, cell.x)
 
 
 class MatrixScreen(Screen[None]):

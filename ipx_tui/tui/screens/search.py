@@ -24,6 +24,7 @@ from ipx_tui.core import labels
 from ipx_tui.core import search as core
 from ipx_tui.core.script import Script
 from ipx_tui.core.search import Hit, SearchResult
+from ipx_tui.tui.cursor import RowList
 from ipx_tui.tui.host import host_of
 from ipx_tui.tui.searching import SearchOutcome
 from ipx_tui.tui.texts import MORE, fit, tr
@@ -158,7 +159,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         self.input = Input(value=query, id="search-input", placeholder=PLACEHOLDER)
         self.input.cursor_blink = False  # nothing blinks, so an idle screen sends nothing
         self.status = Static("", id="search-status", markup=False)
-        self.results = OptionList(id="search-results")
+        self.results = RowList(id="search-results")
         self.results.can_focus = False  # typing always goes to the bar; arrows move the list
         self.result: SearchResult | None = None
         self.pending: str | None = None

@@ -15,6 +15,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
+from ipx_tui.tui.cursor import point_at
 from ipx_tui.tui.pages import Block, Page, Target
 from ipx_tui.tui.texts import find_terms
 from ipx_tui.tui.wrap import break_offsets
@@ -162,6 +163,7 @@ class Detail(ScrollView, can_focus=True):
             self.refresh()
         if 0 <= index < len(lines):
             self.scroll_to(0, max(0, lines[index] - above), animate=False, immediate=True)
+            point_at(self, lines[index])  # where a screen reader starts reading
 
     def _changed(self) -> None:
         self._layouts.clear()
@@ -270,6 +272,11 @@ class Detail(ScrollView, can_focus=True):
 
     def on_focus(self) -> None:
         self.refresh()  # the selected link is drawn only while the pane has focus
+        layout = self.layout_at(self.text_width)
+        if 0 <= self.selected < len(layout.link_lines):
+            point_at(self, layout.link_lines[self.selected])
+        else:
+            point_at(self, int(self.scroll_offset.y))  # the first line in view
 
     def on_blur(self) -> None:
         self.refresh()
@@ -281,6 +288,7 @@ class Detail(ScrollView, can_focus=True):
         if 0 <= index < len(layout.link_lines):
             self.scroll_to_region(Region(0, layout.link_lines[index], 1, 1), animate=False,
                                   immediate=True)
+            point_at(self, layout.link_lines[index])
 
     def action_next_link(self) -> None:
         """Select the next link."""

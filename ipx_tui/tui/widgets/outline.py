@@ -17,6 +17,7 @@ from textual.widgets.tree import TreeNode
 from ipx_tui.core.agencies import Involvement
 from ipx_tui.core.document import Document, Node
 from ipx_tui.core.script import Script
+from ipx_tui.tui.cursor import point_at
 from ipx_tui.tui.pages import heading_of
 from ipx_tui.tui.texts import ROLE_MARK, common_prefix, fit, tr
 
@@ -178,6 +179,18 @@ class Outline(Tree[str]):
 
     def _style(self, component: str) -> Style:
         return self.get_component_rich_style(component, partial=True, default=Style())
+
+    def watch_cursor_line(self, previous_line: int, line: int) -> None:
+        super().watch_cursor_line(previous_line, line)
+        self.call_after_refresh(self.point_cursor)  # once the line is scrolled into view
+
+    def on_focus(self) -> None:
+        self.point_cursor()
+
+    def point_cursor(self) -> None:
+        """The terminal's cursor on the cursor's row, for screen readers (tui/cursor.py)."""
+        if self.has_focus and self.cursor_line >= 0:
+            point_at(self, self.cursor_line)
 
     def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
         """The label fitted to its room: without the prefix its siblings share (「互聯網+」)
