@@ -18,6 +18,8 @@ HEAVY = {
     "tomllib": "2 ms; the registry is read after the first frame",
     "textual_serve": "0.5 s with aiohttp and Jinja; only `ipx-tui serve` needs it",
     "aiohttp": "most of textual_serve's 0.5 s",
+    "ipx_tui.core.indexing": "the import machinery: jieba and OpenCC, for `ipx-tui import`",
+    "ipx_tui.core.textfile": "decoding a file to import",
 }
 
 
