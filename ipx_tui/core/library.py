@@ -24,7 +24,6 @@ import re
 import threading
 import unicodedata
 from dataclasses import dataclass, field, replace
-from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -234,7 +233,8 @@ def open_document(doc_id: str = SHIPPED) -> Opened:
     """A document of the library by its id (the shipped one by default)."""
     if doc_id == SHIPPED:
         return _shipped()
-    return _opened(doc_id, _path(doc_id).stat().st_mtime_ns if _path(doc_id).exists() else 0)
+    path = _path(doc_id)
+    return _opened(doc_id, str(path), path.stat().st_mtime_ns if path.exists() else 0)
 
 
 @cache
@@ -243,7 +243,7 @@ def _shipped() -> Opened:
 
 
 @cache
-def _opened(doc_id: str, _stamp: int) -> Opened:
+def _opened(doc_id: str, _where: str, _stamp: int) -> Opened:
     # cached per file version: a process reads a document once, and again after a re-import
     data = _read(doc_id)
     try:
@@ -384,6 +384,8 @@ def import_document(raw: bytes, source: str, doc_id: str | None = None) -> Impor
     Nothing is stored unless everything before the write succeeded.
     """
     kiosk.refuse("importing a document")
+    from datetime import datetime  # deferred with the rest of the import machinery
+
     from ipx_tui.core import indexing  # deferred: jieba, loaded for this import only
     from ipx_tui.core.agencies import load_registry
 
@@ -392,8 +394,8 @@ def import_document(raw: bytes, source: str, doc_id: str | None = None) -> Impor
     document, unknown = match_agencies(parsed.document, registry)
     doc_id = check_id(doc_id) if doc_id is not None else default_id(document)
     if doc_id == SHIPPED:
-        raise UserError(f"{SHIPPED} is the shipped document's id: give this one another "
-                        "with --id")
+        raise UserError(f"{SHIPPED} is the shipped document's id (this is {document.number}"
+                        "): to keep this copy too, give it another id with --id")
     path = _path(doc_id)
     if path.exists():
         raise UserError(f"a document {doc_id} is already imported: `ipx-tui documents remove "
