@@ -52,6 +52,9 @@ def build_parser() -> Parser:
     parser.add_argument("--agency", metavar="NAME", help="start with the filter on this agency")
     parser.add_argument("--goto", metavar="ID", help="start at this node (for example 2.6.3)")
     add_script_flag(parser, "start or print", default=None)
+    parser.add_argument("--document", metavar="ID",
+                        help="open this document (an id from `ipx-tui documents`, or its "
+                             "number; default: the shipped 國發〔2015〕40號)")
     parser.add_argument("--kiosk", action="store_true",
                         help="write nothing to disk, open nothing else (for ForceCommand)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -80,7 +83,8 @@ def main(argv: Sequence[str] | None = None, *, browse: Browse | None = None) -> 
             return handler(args)
         plan = check(BrowseOptions(agency=args.agency, goto=args.goto,
                                    simplified=args.script == "simplified",
-                                   traditional=args.script == "traditional", kiosk=args.kiosk))
+                                   traditional=args.script == "traditional", kiosk=args.kiosk,
+                                   document=args.document))
         if browse is None:
             raise UserError("the browser is started by the ipx-tui command")
         return browse(plan)

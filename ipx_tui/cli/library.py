@@ -29,7 +29,9 @@ from ipx_tui.core.script import Script, render
 def add_document_flag(parser: argparse.ArgumentParser, all_documents: bool = False) -> None:
     """``--document ID`` (and, for tasks and search, ``--all-documents``)."""
     group = parser.add_mutually_exclusive_group() if all_documents else parser
-    group.add_argument("--document", metavar="ID",
+    # SUPPRESS: unset unless given after the command, so `ipx-tui --document ID outline`
+    # keeps the top-level value (argparse copies a subparser's defaults over it)
+    group.add_argument("--document", metavar="ID", default=argparse.SUPPRESS,
                        help=f"the document to read: an id from `ipx-tui documents`, or its "
                             f"number (default: {SHIPPED}, the shipped 國發〔2015〕40號)")
     if all_documents:

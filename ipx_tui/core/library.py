@@ -109,6 +109,14 @@ class Opened:
                                              self.words, self.registry())
             return self._engine
 
+    def ready(self) -> bool:
+        """Whether its search engine is built (then a search costs microseconds)."""
+        if self.shipped:
+            from ipx_tui.core import search
+
+            return search.ready()
+        return self._engine is not None
+
     def keywords(self, node_id: str, script: Script = "traditional") -> list[str]:
         """A section's or item's keywords, as :func:`ipx_tui.core.keywords.keywords`."""
         if self.shipped:
