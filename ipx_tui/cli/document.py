@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ipx_tui.cli.library import add_document_flag, document_line, every_document, opened_of
 from ipx_tui.cli.output import add_script_flag, dump_json, emit, print_text, script_of
@@ -25,8 +25,10 @@ from ipx_tui.core.export import (
     to_csv,
 )
 from ipx_tui.core.ids import check_node_id, citation
-from ipx_tui.core.library import Opened
 from ipx_tui.core.script import Script, render
+
+if TYPE_CHECKING:
+    from ipx_tui.core.library import Opened
 
 
 def cmd_outline(args: argparse.Namespace) -> int:

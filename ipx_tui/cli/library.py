@@ -5,25 +5,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from ipx_tui.cli.output import add_script_flag, dump_json, print_text, script_of, warn
 from ipx_tui.cli.parsing import Add
 from ipx_tui.core import kiosk
 from ipx_tui.core.errors import UserError, shorten
-from ipx_tui.core.library import (
-    SHIPPED,
-    Entry,
-    ImportReport,
-    Opened,
-    all_opened,
-    documents,
-    import_document,
-    open_document,
-    read_file,
-    remove_document,
-    resolve_id,
-)
 from ipx_tui.core.script import Script, render
+
+if TYPE_CHECKING:
+    # deferred: the library module costs about 1.5 ms to import, and the browser's bare start
+    # imports this module (for the parser) but reads no other document
+    from ipx_tui.core.library import Entry, ImportReport, Opened
+
+SHIPPED = "2015-40"
+"""The shipped document's id (ipx_tui.core.library.SHIPPED; a test keeps them equal)."""
 
 
 def add_document_flag(parser: argparse.ArgumentParser, all_documents: bool = False) -> None:
@@ -41,6 +37,8 @@ def add_document_flag(parser: argparse.ArgumentParser, all_documents: bool = Fal
 
 def opened_of(args: argparse.Namespace) -> Opened:
     """The document a command reads: --document's, or the shipped one."""
+    from ipx_tui.core.library import open_document, resolve_id
+
     raw = getattr(args, "document", None)
     return open_document(SHIPPED if raw is None else resolve_id(raw))
 
@@ -48,6 +46,8 @@ def opened_of(args: argparse.Namespace) -> Opened:
 def every_document() -> list[Opened]:
     """The documents --all-documents reads, the shipped one first; a stored file that cannot
     be read is named on stderr and skipped."""
+    from ipx_tui.core.library import all_opened, documents
+
     _, problems = documents()
     for problem in problems:
         warn(problem)
@@ -90,6 +90,8 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 def cmd_import(args: argparse.Namespace) -> int:
     """Import a document from a text file."""
     kiosk.refuse("importing a document")
+    from ipx_tui.core.library import import_document, read_file
+
     raw = read_file(args.file)
     report = import_document(raw, args.file, args.id)
     print_text(summary(report))
@@ -104,6 +106,8 @@ def _row(entry: Entry) -> dict[str, object]:
 
 def cmd_documents(args: argparse.Namespace) -> int:
     """List the documents, or remove an imported one."""
+    from ipx_tui.core.library import documents, remove_document
+
     if args.action == "remove":
         if not args.id:
             raise UserError("documents remove needs the ID of an imported document")

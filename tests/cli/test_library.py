@@ -34,6 +34,13 @@ def two(capsys: pytest.CaptureFixture[str], files: dict[str, Path]) -> None:
     assert run(capsys, "import", str(files["c"]), "--id", "c")[0] == 0
 
 
+def test_the_command_lines_shipped_id_is_the_librarys() -> None:
+    from ipx_tui.cli import library as cli_library
+    from ipx_tui.core import library
+
+    assert cli_library.SHIPPED == library.SHIPPED
+
+
 def test_import_prints_the_summary(capsys: pytest.CaptureFixture[str],
                                    files: dict[str, Path]) -> None:
     code, out, err = run(capsys, "import", str(files["a"]))
