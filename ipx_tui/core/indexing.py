@@ -19,6 +19,7 @@ user's cache directory rather than the shared /tmp.
 
 from __future__ import annotations
 
+import gc
 import logging
 import math
 from collections import Counter
@@ -48,6 +49,11 @@ MIN_SHARED = 2
 @cache
 def default_tokenizer() -> Any:
     """jieba with its default dictionary (about 1 s), cached in the user's cache directory."""
+    return _tokenizer()
+
+
+def _tokenizer() -> Any:
+    """A fresh jieba tokenizer over the default dictionary, its cache in ours."""
     import jieba  # deferred: about 1 s and 60 MiB with its dictionary; only builds need it
 
     jieba.setLogLevel(logging.WARNING)
@@ -57,6 +63,14 @@ def default_tokenizer() -> Any:
     tokenizer.tmp_dir = str(where)  # jieba would otherwise write a shared /tmp/jieba.cache
     tokenizer.initialize()
     return tokenizer
+
+
+def release_default() -> None:
+    """Let the default tokenizer go (an import needs it no more once its search words are
+    cut): the keyword tokenizer holds a second copy of the dictionary, and the two at once
+    set the import's peak memory."""
+    default_tokenizer.cache_clear()
+    gc.collect()
 
 
 def keyword_words() -> dict[str, int]:
@@ -72,11 +86,7 @@ def keyword_words() -> dict[str, int]:
 def keyword_tokenizer() -> Any:
     """jieba with its default dictionary and the terms of content/keyword_words.txt (a second
     tokenizer, so the search index keeps the default dictionary's cut)."""
-    import jieba
-
-    tokenizer = jieba.Tokenizer()
-    tokenizer.tmp_dir = default_tokenizer().tmp_dir
-    tokenizer.initialize()
+    tokenizer = _tokenizer()
     for word, freq in keyword_words().items():
         tokenizer.add_word(word, freq)
     return tokenizer

@@ -409,14 +409,17 @@ def import_document(raw: bytes, source: str, doc_id: str | None = None) -> Impor
         raise UserError(f"a document {doc_id} is already imported: `ipx-tui documents remove "
                         f"{doc_id}` first, or give this one another id with --id")
     dictionary = dict(_frequency(line) for line in indexing.small_dictionary_lines(document))
+    words = indexing.search_words(document)
+    indexing.release_default()
+    keywords = indexing.keyword_table(document)
     payload = {
         "schema": SCHEMA, "id": doc_id,
         "imported": datetime.now().astimezone().isoformat(timespec="seconds"),
         "source": os.path.basename(source), "encoding": encoding,
         "dropped": [len(parsed.dropped_before), len(parsed.dropped_after)],
         "document": document_to_json(document), "unregistered": list(unknown),
-        "search": {"dictionary": dictionary, "words": indexing.search_words(document)},
-        "keywords": indexing.keyword_table(document),
+        "search": {"dictionary": dictionary, "words": words},
+        "keywords": keywords,
     }
     _write(path, payload)
     bodies = tuple(dict.fromkeys(a.agency for n in document.nodes if n.responsibility
