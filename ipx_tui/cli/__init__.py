@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 import ipx_tui
-from ipx_tui.cli import bookmarks, document, read, search, serve
+from ipx_tui.cli import bookmarks, document, library, read, search, serve
 from ipx_tui.cli.output import add_script_flag
 from ipx_tui.cli.parsing import Handler, Parser
 from ipx_tui.console import PROG, as_typed, say, terminal_streams
@@ -24,7 +24,7 @@ from ipx_tui.core.options import BrowseOptions, StartPlan, check
 Browse = Callable[[StartPlan], int]
 """Starts the browser with checked options; the exit status (given by the launcher)."""
 
-COMMANDS = (document, read, search, bookmarks, serve)
+COMMANDS = (document, read, search, bookmarks, library, serve)
 """The command modules, in the order ``--help`` lists their commands."""
 
 
@@ -52,6 +52,9 @@ def build_parser() -> Parser:
     parser.add_argument("--agency", metavar="NAME", help="start with the filter on this agency")
     parser.add_argument("--goto", metavar="ID", help="start at this node (for example 2.6.3)")
     add_script_flag(parser, "start or print", default=None)
+    parser.add_argument("--document", metavar="ID",
+                        help="open this document (an id from `ipx-tui documents`, or its "
+                             "number; default: the shipped 國發〔2015〕40號)")
     parser.add_argument("--kiosk", action="store_true",
                         help="write nothing to disk, open nothing else (for ForceCommand)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -80,7 +83,8 @@ def main(argv: Sequence[str] | None = None, *, browse: Browse | None = None) -> 
             return handler(args)
         plan = check(BrowseOptions(agency=args.agency, goto=args.goto,
                                    simplified=args.script == "simplified",
-                                   traditional=args.script == "traditional", kiosk=args.kiosk))
+                                   traditional=args.script == "traditional", kiosk=args.kiosk,
+                                   document=args.document))
         if browse is None:
             raise UserError("the browser is started by the ipx-tui command")
         return browse(plan)

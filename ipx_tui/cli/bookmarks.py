@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 
 from ipx_tui.cli.document import add_output_flags
+from ipx_tui.cli.library import add_document_flag, opened_of
 from ipx_tui.cli.output import (
     add_script_flag,
     dump_json,
@@ -26,7 +27,6 @@ from ipx_tui.core import kiosk, labels, locations
 from ipx_tui.core.document import Document, Node
 from ipx_tui.core.errors import UserError, shorten
 from ipx_tui.core.ids import check_node_id
-from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script, render
 from ipx_tui.core.store import Bookmark, Store, StoreError
 
@@ -35,8 +35,10 @@ MISSING_TITLE = labels.MISSING
 
 NOT_SAVED = "bookmarks are not saved in kiosk mode"
 
-def _open() -> Store:
-    return Store.open_default()
+def _open(args: argparse.Namespace) -> tuple[Document, Store]:
+    """The document --document names and the store of its bookmarks."""
+    opened = opened_of(args)
+    return opened.document, Store.open_default(document=None if opened.shipped else opened.id)
 
 
 def _tell(store: Store) -> None:
@@ -69,7 +71,7 @@ def short_date(created: str) -> str:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """Print the bookmarks, oldest first."""
-    document, store = load(), _open()
+    document, store = _open(args)
     marks = store.bookmarks()
     _tell(store)
     script = script_of(args)
@@ -131,11 +133,10 @@ def _storable(text: str) -> bool:
 
 def cmd_add(args: argparse.Namespace) -> int:
     """Bookmark a node, or change the note of one already bookmarked."""
-    document = load()
+    document, store = _open(args)
     node_id = check_node_id(document, args.id)
     if kiosk.active():
         raise UserError(NOT_SAVED)
-    store = _open()
     before = store.get_bookmark(node_id)
     note = _note(args)
     if note is None:
@@ -158,7 +159,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     """Remove a bookmark."""
-    document, store = load(), _open()
+    document, store = _open(args)
     raw = args.id.strip()
     # A bookmark on a node the document no longer has can still be removed by its id.
     node_id = raw if store.get_bookmark(raw) is not None else check_node_id(document, args.id)
@@ -177,7 +178,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Print or write the bookmarks with their notes and the text they point at."""
-    document, store = load(), _open()
+    document, store = _open(args)
     marks = store.bookmarks()
     _tell(store)
     script = script_of(args)
@@ -270,6 +271,7 @@ def register(add: Add) -> None:
                                                           description=help_text)
         sub.set_defaults(action_handler=handler)
         add_script_flag(sub)
+        add_document_flag(sub)
         return sub
 
     s = action("list", cmd_list, "print your bookmarks: id, date, title and note")

@@ -13,6 +13,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
+from ipx_tui.cli.library import add_document_flag, document_line, every_document, opened_of
 from ipx_tui.cli.output import add_script_flag, dump_json, script_of
 from ipx_tui.cli.parsing import Add, positive
 from ipx_tui.console import say
@@ -22,6 +23,7 @@ from ipx_tui.core.errors import UserError
 from ipx_tui.core.script import Script, render
 
 if TYPE_CHECKING:  # deferred: the engine (4 ms with its segmenter) is for this command only
+    from ipx_tui.core.library import Opened
     from ipx_tui.core.search import Engine, Hit, SearchResult
 
 SNIPPET_WIDTH = 40
@@ -45,22 +47,57 @@ def register(add: Add) -> None:
     p.add_argument("--role", choices=("lead", "participant"),
                    help="with --agency: only the tasks it leads, or only those it joins")
     add_script_flag(p)
+    add_document_flag(p, all_documents=True)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Print the nodes matching the query."""
-    from ipx_tui.core.search import engine
-
     query = " ".join(args.query)
-    script = script_of(args)
     if args.role and not args.agency:
         raise UserError("--role needs --agency: whose role?")
-    found = engine()
+    if args.all_documents:
+        return _search_all(args, query)
+    opened = opened_of(args)
+    found = opened.engine()
     result = found.search(query)
     if not result.words:
         raise UserError("nothing to search for: the query has no characters that can match")
     if args.agency:
-        result = _within(found, result, args.agency, args.role)
+        result = _within(opened, result, args.agency, args.role)
+    return _print(found, result, args)
+
+
+def _search_all(args: argparse.Namespace, query: str) -> int:
+    """Search every document: each one's hits under its head line (JSON: each hit carries
+    its document's id and number)."""
+    script = script_of(args)
+    answers: list[tuple[Opened, SearchResult]] = []
+    for opened in every_document():
+        result = opened.engine().search(query)
+        if not result.words:
+            raise UserError("nothing to search for: the query has no characters that can match")
+        if args.agency:
+            try:
+                result = _within(opened, result, args.agency, args.role)
+            except UserError:
+                continue  # no body of this document goes by that name
+        answers.append((opened, result))
+    if args.json:
+        dump_json([{"document": o.id, "number": o.document.number,
+                    **_row(o.engine(), r, h, script)}
+                   for o, r in answers if not r.partial for h in r.hits[:args.limit]])
+        return 0
+    blocks = [f"{document_line(o, script)}\n{_text(o.engine(), r, script, args.limit)}"
+              for o, r in answers if r.hits and not r.partial]
+    if not blocks:
+        say(f"no document contains {_shown(answers[0][1]) if answers else query}")
+        return 0
+    sys.stdout.write("\n".join(blocks))
+    return 0
+
+
+def _print(found: Engine, result: SearchResult, args: argparse.Namespace) -> int:
+    script = script_of(args)
     if args.json:
         rows = [] if result.partial else [_row(found, result, h, script)
                                           for h in result.hits[:args.limit]]
@@ -74,12 +111,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def _within(found: Engine, result: SearchResult, name: str, role: Role | None) -> SearchResult:
+def _within(opened: Opened, result: SearchResult, name: str, role: Role | None
+            ) -> SearchResult:
     """The result narrowed to the tasks the named agency (or every body merged into a name
     used today) leads or joins: the rows of ``tasks --agency NAME [--role ROLE]``."""
-    from ipx_tui.core.agencies import load_registry
-
-    agencies = load_registry().resolve(name)
+    found = opened.engine()
+    agencies = opened.registry().resolve(name)
     names = [a.name for a in agencies]
     tasks = {n.id for n in found.document.tasks}
     ids = [i for i in found.responsible(names, role) if i in tasks]

@@ -115,6 +115,9 @@ class Agency:
     """What people type in simplified script, as they write it (国家发展改革委)."""
     other_successors: tuple[Successor, ...] = ()
     """Further bodies that took over part of its functions (國家藥品監督管理局)."""
+    registered: bool = True
+    """In the registry; False for a body an imported document names that it does not know
+    (shown as written, with its tasks, counts and filter like any other)."""
 
     @property
     def renamed(self) -> bool:
@@ -358,6 +361,18 @@ def _successor(table: dict[str, Any]) -> Successor:
 def load_registry() -> Registry:
     """The shipped registry, read once per process."""
     return parse_registry(content.read_text(content.AGENCIES))
+
+
+def unregistered(name: str) -> Agency:
+    """A body an imported document names that the registry does not know, as written."""
+    return Agency(name=name, kind="body", full_name=name, successor=name, successor_short=name,
+                  history=(), aliases=(), registered=False)
+
+
+def with_bodies(registry: Registry, names: Iterable[str]) -> Registry:
+    """The registry and, after it, the bodies it does not know (:func:`unregistered`)."""
+    extra = [unregistered(n) for n in dict.fromkeys(names) if n not in registry.by_name]
+    return Registry([*registry.agencies, *extra]) if extra else registry
 
 
 def involvement(document: Document, registry: Registry) -> dict[str, Involvement]:

@@ -58,6 +58,7 @@ def document_dict(document: Document, registry: Registry,
                 "name": a.name, "name_shown": render(a.name, script),
                 "full_name": render(a.full_name, script),
                 "successor": render(a.successor, script), "aliases": list(a.aliases),
+                "registered": a.registered,
                 "lead": list(table[a.name].lead), "participant": list(table[a.name].participant),
             }
             for a in registry.agencies
@@ -115,7 +116,9 @@ def markdown(document: Document, script: Script = "traditional") -> str:
                   "| 編號 | 任務 | 牽頭 | 參與 |", "| --- | --- | --- | --- |"]
         for task in tasks:
             row = flat(task_row(document, task))
-            lead = row["lead"] or f"（{labels.RULE['collective']}）"
+            # no lead: a collective list says so; a task with no list says nothing
+            lead = row["lead"] or (f"（{labels.RULE['collective']}）" if task.responsibility
+                                   else "")
             lines.append(f"| {row['id']} | {row['title']} | {lead} | {row['participants']} |")
         lines.append("")
     return "\n".join(render(line, script) for line in lines)
@@ -146,7 +149,8 @@ def xlsx(document: Document, script: Script = "traditional") -> bytes:
         part, section = document.ancestors(task.id)
         values = [row["id"], row["citation"], render(part.label + part.title, script),
                   render(section.label + section.title, script), row["title"],
-                  row["lead"] or render(f"（{labels.RULE['collective']}）", script),
+                  row["lead"] or (render(f"（{labels.RULE['collective']}）", script)
+                                  if task.responsibility else ""),
                   row["participants"], render(labels.RULE[task.responsibility.rule], script)
                   if task.responsibility else ""]
         for col, value in enumerate(values):

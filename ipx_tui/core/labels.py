@@ -31,3 +31,5 @@ MISSING = f"（{NOT_IN_DOCUMENT}）"  # the title of a bookmark whose node the d
 TOTAL = "合計"  # the head of the agency picker's column of task counts
 KEYWORDS = "關鍵詞"  # a section's or item's keywords, under its text in the detail pane
 RELATED = "相關條目"  # the nodes sharing the most keywords with it
+ELSEWHERE = "其他文件"  # an agency's page: its tasks in the other documents of the library
+NOT_REGISTERED = "不在機構登記表中"  # a body an imported document names that the registry lacks

@@ -188,9 +188,13 @@ class Engine:
     """The search index of one document, built from the shipped pre-segmented words."""
 
     def __init__(self, document: Document, segmenter: Segmenter,
-                 words: dict[str, list[str]] | None = None) -> None:
+                 words: dict[str, list[str]] | None = None,
+                 registry: Registry | None = None) -> None:
         words = words or {}
         self.document = document
+        self.registry = registry
+        """The document's registry (an imported one's names bodies the shipped one lacks);
+        None for the shipped registry, read when a word is first looked up."""
         self.segmenter = segmenter
         self.ids = [n.id for n in document.nodes]
         self.position = {node_id: i for i, node_id in enumerate(self.ids)}
@@ -295,6 +299,8 @@ class Engine:
         return found
 
     def _registry(self) -> Registry:
+        if self.registry is not None:
+            return self.registry
         from ipx_tui.core.agencies import load_registry  # deferred: until a word is looked up
 
         return load_registry()

@@ -20,7 +20,8 @@ memory and never touches the disk (kiosk mode).
 
 The file is TinyDB's layout, ``{table: {doc_id: document}}``, with three tables:
 ``meta`` (one document: ``{"schema": 1}``), ``bookmarks`` (``{"id", "note", "created"}``) and
-``settings`` (``{"key", "value"}``).
+``settings`` (``{"key", "value"}``). An imported document's bookmarks have a table of their
+own, ``bookmarks:ID`` (ID is the document's id); the shipped document's stay in ``bookmarks``.
 """
 
 from __future__ import annotations
@@ -54,6 +55,9 @@ MAX_NOTE = 1000
 """Longest note, in characters."""
 DIR_MODE = 0o700
 FILE_MODE = 0o600
+
+BOOKMARKS = "bookmarks"
+"""The shipped document's bookmark table (an imported document's is ``bookmarks:ID``)."""
 
 T = TypeVar("T")
 _MISSING = object()
@@ -132,7 +136,9 @@ def _check_shape(data: object) -> None:
         raise _wrong_shape("no schema version")
     if schema > SCHEMA:
         return  # a newer layout: read what fits, never rewrite it (see Store._writable)
-    for doc in data.get("bookmarks", {}).values():
+    marks = (doc for name, table in data.items() if _is_bookmarks(name)
+             for doc in table.values())
+    for doc in marks:
         if not (isinstance(doc.get("id"), str) and doc["id"]
                 and isinstance(doc.get("note"), str) and isinstance(doc.get("created"), str)):
             raise _wrong_shape("a bookmark without id, note and created")
@@ -149,10 +155,19 @@ def _schema(data: Data) -> int | None:
     return schema if isinstance(schema, int) and not isinstance(schema, bool) else None
 
 
-def _bookmarks_of(data: Data) -> list[Bookmark]:
+def _is_bookmarks(table: str) -> bool:
+    return table == BOOKMARKS or table.startswith(BOOKMARKS + ":")
+
+
+def bookmarks_table(document: str | None) -> str:
+    """The table holding a document's bookmarks: the shipped one's (None), or an imported one's."""
+    return BOOKMARKS if document is None else f"{BOOKMARKS}:{document}"
+
+
+def _bookmarks_of(data: Data, table: str = "bookmarks") -> list[Bookmark]:
     """The bookmarks in the order they were made (an undone delete goes back in its place)."""
     found: dict[str, tuple[float, int, Bookmark]] = {}
-    for doc_id, doc in data.get("bookmarks", {}).items():
+    for doc_id, doc in data.get(table, {}).items():
         node_id, note, created = doc.get("id"), doc.get("note"), doc.get("created")
         if not (isinstance(node_id, str) and isinstance(note, str)
                 and isinstance(created, str)):
@@ -180,7 +195,7 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def _atomic_write(path: Path, payload: bytes) -> None:
+def atomic_write(path: Path, payload: bytes) -> None:
     """Replace path with payload so that a crash at any moment leaves the old or the new file."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -230,10 +245,16 @@ def _storage_class() -> type:
 
 
 class Store:
-    """Bookmarks and settings in one file (or in memory when ``path`` is None)."""
+    """Bookmarks and settings in one file (or in memory when ``path`` is None).
 
-    def __init__(self, path: Path | None) -> None:
+    ``document`` is the id of the imported document whose bookmarks it reads and writes, or
+    None for the shipped document's.
+    """
+
+    def __init__(self, path: Path | None, document: str | None = None) -> None:
         self.path = path
+        self.table = bookmarks_table(document)
+        """The bookmark table this store reads and writes."""
         """The store file, or None for a store that lives in memory only (kiosk mode)."""
         self.warnings: list[str] = []
         """Things the reader should be told, e.g. where a corrupt file was moved."""
@@ -242,11 +263,12 @@ class Store:
         self._file_lock: FileLock | None = None
 
     @classmethod
-    def open_default(cls, kiosk: bool = False) -> Store:
-        """The reader's store in the data directory, or a memory store in kiosk mode."""
+    def open_default(cls, kiosk: bool = False, document: str | None = None) -> Store:
+        """The reader's store in the data directory, or a memory store in kiosk mode; with
+        ``document``, the bookmarks of that imported document."""
         if kiosk or kiosk_mode.active():
-            return cls(None)
-        return cls(locations.store_path())
+            return cls(None, document)
+        return cls(locations.store_path(), document)
 
     @property
     def in_memory(self) -> bool:
@@ -291,7 +313,7 @@ class Store:
 
     def bookmarks(self) -> list[Bookmark]:
         """Every bookmark, oldest first, re-read from the file (another session may have added)."""
-        return _bookmarks_of(self._read())
+        return _bookmarks_of(self._read(), self.table)
 
     def get_bookmark(self, node_id: str) -> Bookmark | None:
         """The bookmark on node_id, if there is one."""
@@ -313,7 +335,7 @@ class Store:
         def change(db: Any) -> Bookmark | None:
             from tinydb import Query
 
-            table = db.table("bookmarks", cache_size=0)
+            table = db.table(self.table, cache_size=0)
             found = table.search(Query().id == node_id)
             if not found:
                 return None
@@ -332,7 +354,7 @@ class Store:
         def change(db: Any) -> Bookmark:
             from tinydb import Query
 
-            table = db.table("bookmarks", cache_size=0)
+            table = db.table(self.table, cache_size=0)
             found = table.get(Query().id == node_id)
             if found is None:
                 made = created or _now()
@@ -446,7 +468,7 @@ class Store:
         assert self.path is not None
         data["meta"] = {"1": {"schema": SCHEMA}}
         try:
-            _atomic_write(self.path, _serialise(data))
+            atomic_write(self.path, _serialise(data))
         except OSError as error:
             raise StoreError(f"cannot save to {self.path.parent}: {error.strerror} "
                              "(nothing was changed)") from None

@@ -16,7 +16,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -54,6 +54,10 @@ from ipx_tui.tui.theme import THEME, no_color
 from ipx_tui.tui.widgets.detail import Detail
 from ipx_tui.tui.widgets.outline import Outline
 
+if TYPE_CHECKING:
+    from ipx_tui.core.library import Opened
+    from ipx_tui.tui.pages import Elsewhere, Keywords
+
 STARTED = time.perf_counter()
 
 SYSTEM_COMMANDS_KEPT = frozenset({"Theme"})
@@ -63,6 +67,7 @@ VIEW_ACTIONS = frozenset({
     "agency_picker", "clear_filter", "matrix", "history_back", "history_forward", "copy",
     "copy_view", "search",
     "next_hit", "prev_hit", "bookmark", "bookmarks", "toggle_script", "help", "toggle_sidebar",
+    "documents",
 })
 """App actions that act on a view; only screens with ALLOWS_VIEW_KEYS let them through."""
 
@@ -110,6 +115,8 @@ class IpxApp(App[None]):
                 id="app.bookmark"),
         Binding("B", "bookmarks", "Marks", show=False, tooltip="List the bookmarks",
                 id="app.bookmarks"),
+        Binding("d", "documents", "Documents", show=False,
+                tooltip="Switch to another document of the library", id="app.documents"),
     ]
 
     script: reactive[Script] = reactive("traditional", init=False)
@@ -118,7 +125,7 @@ class IpxApp(App[None]):
     def __init__(self, *, script: Script = "traditional", goto: str | None = None,
                  agency: str | None = None, agency_query: str | None = None,
                  kiosk: bool = False, remember: bool = True,
-                 script_given: bool = False) -> None:
+                 script_given: bool = False, document: str | None = None) -> None:
         """Args:
             script: the script to start in.
             goto: the node to start at (a checked id).
@@ -127,6 +134,7 @@ class IpxApp(App[None]):
             kiosk: keep settings in memory only.
             remember: restore the last session's script, node and filter (unless given here).
             script_given: the script was asked for (--traditional too): keep it.
+            document: the imported document to open (its id); None for the shipped one.
         """
         # NO_COLOR: native ANSI colours, so that Textual filters them with NoColor, not
         # Monochrome, and attributes in place of colours (see theme.no_color); the rules for it
@@ -134,8 +142,12 @@ class IpxApp(App[None]):
         plain = no_color()
         super().__init__(ansi_color=True if plain else None,
                          css_path=["app.tcss", "nocolor.tcss"] if plain else None)
-        self.document: Document = load()
-        self.settings = Settings(kiosk=kiosk)
+        self.doc_id: str | None = document
+        """The imported document shown (its id), or None for the shipped one."""
+        self.document: Document = load() if document is None else self.opened().document
+        self.settings = Settings(kiosk=kiosk, document=document)
+        self._elsewhere: dict[str, dict[str, Involvement]] = {}
+        """Each other document's involvement table, by id (for an agency's page)."""
         self.saver = Saver(self, self.settings)
         self.searches = Searches()
         self.start = (script, goto, agency, agency_query, remember)
@@ -169,9 +181,48 @@ class IpxApp(App[None]):
 
     # --- what screens read (the Host protocol) ------------------------------------------
 
+    def opened(self) -> Opened:
+        """The document shown, with its registry, search engine and keywords."""
+        # deferred: the library (about 2 ms) is for imported documents and switching; the
+        # shipped document is read as it always was
+        from ipx_tui.core.library import SHIPPED, open_document
+
+        return open_document(self.doc_id or SHIPPED)
+
     def registry(self) -> Registry:
-        """The agency registry."""
-        return load_registry()
+        """The agency registry (an imported document's has the bodies it alone names)."""
+        return load_registry() if self.doc_id is None else self.opened().registry()
+
+    def keyword_source(self) -> Keywords | None:
+        """None for the shipped document's keywords; an imported document's own."""
+        return None if self.doc_id is None else self.opened()
+
+    def elsewhere(self, agencies: tuple[str, ...]) -> tuple[Elsewhere, ...]:
+        """The tasks of agencies (registry names) in the library's other documents."""
+        from ipx_tui.core.library import all_opened
+        from ipx_tui.tui.pages import Elsewhere
+
+        out = []
+        for other in all_opened():
+            if (None if other.shipped else other.id) == self.doc_id:
+                continue
+            table = self._elsewhere.get(other.id)
+            if table is None:
+                table = self._elsewhere[other.id] = involvement(other.document,
+                                                                other.registry())
+            roles: dict[str, Any] = {}
+            for name in agencies:
+                if name in table:
+                    roles.update(dict.fromkeys(table[name].participant, "participant"))
+            for name in agencies:
+                if name in table:
+                    roles.update(dict.fromkeys(table[name].lead, "lead"))  # the strongest
+            if roles:
+                doc = other.document
+                tasks = tuple((t.id, t.label + t.title, roles[t.id]) for t in doc.tasks
+                              if t.id in roles)
+                out.append(Elsewhere(other.id, doc.number, tasks))
+        return tuple(out)
 
     def involvement_table(self) -> dict[str, Involvement]:
         """Each agency's tasks by role."""
@@ -200,8 +251,9 @@ class IpxApp(App[None]):
         return tuple(a.name for a in merged_bodies(self.registry()).get(key, ()))
 
     def store(self) -> Store | None:
-        """The bookmark and settings store (None when it could not be opened)."""
-        return self.settings.store()
+        """The store of the document's bookmarks, and the settings (None when it could not be
+        opened)."""
+        return self.settings.store_for(self.doc_id)
 
     # --- start-up -----------------------------------------------------------------------
 
@@ -552,7 +604,9 @@ class IpxApp(App[None]):
             found = self.involvement_of(self.agency_filter)
             within = Within(self.agency_filter, (*found.lead, *found.participant),
                             narrow=self.searches.within, lead=frozenset(found.lead))
-        self.push_screen(SearchScreen(self.script, self.searches.query, within), self._searched)
+        source = None if self.doc_id is None else self.opened()
+        self.push_screen(SearchScreen(self.script, self.searches.query, within, source),
+                         self._searched)
 
     def _searched(self, outcome: Any) -> None:
         if outcome is not None and self.agency_filter is not None:
@@ -634,6 +688,56 @@ class IpxApp(App[None]):
             self.notify("Bookmarks are unavailable: the store could not be opened",
                         severity="error", timeout=8)
         return store
+
+    def action_documents(self) -> None:
+        """Switch to another document of the library: its outline, place, filter, bookmarks."""
+        from ipx_tui.tui.screens.documents import DocumentPicker  # deferred: opened on d only
+
+        self.push_screen(DocumentPicker(self.doc_id, self.script), self._switch_to)
+
+    def _switch_to(self, doc_id: str | None) -> None:
+        from ipx_tui.core.library import SHIPPED
+
+        if doc_id is None:
+            return
+        wanted = None if doc_id == SHIPPED else doc_id
+        if wanted != self.doc_id:
+            self.switch_document(wanted)
+
+    def switch_document(self, doc_id: str | None) -> None:
+        """Show another document (None: the shipped one), where the reader last left it."""
+        from ipx_tui.core.errors import UserError
+        from ipx_tui.core.library import SHIPPED, open_document
+
+        try:
+            opened = open_document(doc_id or SHIPPED)
+        except UserError as error:  # removed or damaged since the list was shown
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.saver.now(self._remembered)  # this document's place, under its own keys
+        matrix_routes.close(self)
+        self.doc_id, self.document = doc_id, opened.document
+        self.settings.document = doc_id
+        self._table = self._combined = None
+        self.searches = Searches()
+        self.highlight = None
+        remembered = self.settings.read()
+        node_id = remembered.last_node if remembered.last_node in self.document else None
+        known = self.registry().by_name.keys() | self.combined_table().keys()
+        filter_on = remembered.agency if remembered.agency in known else None
+        self.history = History(Location("node", node_id or self.document.nodes[0].id, None))
+        location = self._fit_filter(self.history.current.with_filter(filter_on), quiet=True)
+        self.history.replace(location)
+        self.browser.outline.document = self.document
+        self.agency_filter = None
+        self.browser.build_outline(self.script, None)
+        self._apply_filter(location.agency)
+        self._touched = True
+        self._set_titles()
+        self._show(location)
+        self.post_message(BookmarksChanged())
+        self.notify(f"{tr(self.document.number, self.script)} · "
+                    f"{tr(self.document.title, self.script)}", timeout=4)
 
     async def action_quit(self) -> None:
         """Leave, saving where the reader was."""

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from rich.cells import cell_len
 
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import Agency, Involvement, load_registry
-from ipx_tui.core.document import Document, Node
+from ipx_tui.core.document import Document, Node, Role
 from ipx_tui.core.keywords import KINDS, keywords, related
 from ipx_tui.core.script import Script
 from ipx_tui.tui.history import Location
@@ -24,6 +24,26 @@ from ipx_tui.tui.wrap import Span
 
 if TYPE_CHECKING:
     from ipx_tui.tui.host import Host
+
+class Keywords(Protocol):
+    """Where a document's keywords come from (an imported document stores its own)."""
+
+    def keywords(self, node_id: str, script: Script = "traditional") -> list[str]:
+        """A section's or item's keywords."""
+
+    def related(self, node_id: str) -> list[str]:
+        """The nodes sharing the most keywords with one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Elsewhere:
+    """An agency's tasks in another document of the library."""
+
+    doc_id: str
+    number: str
+    tasks: tuple[tuple[str, str, Role], ...]
+    """Each task: its id, its heading as written, the agency's role in it."""
+
 
 TargetKind = Literal["node", "agency"]
 Target = tuple[TargetKind, str]
@@ -176,7 +196,7 @@ def child_line(document: Document, child: Node, script: Script,
 def node_page(document: Document, node_id: str, script: Script,
               agency_filter: str | None = None,
               table: dict[str, Involvement] | None = None, *, extras: bool = True,
-              members: tuple[str, ...] = ()) -> Page:
+              members: tuple[str, ...] = (), source: Keywords | None = None) -> Page:
     """The page of one node: where it is, its heading, agencies, text and children, then
     (with ``extras``) its keywords and related nodes."""
     node = document.node(node_id)
@@ -186,12 +206,12 @@ def node_page(document: Document, node_id: str, script: Script,
     blocks.append(Block((Run(heading_of(node, document, script), "heading"),),
                         gap=bool(blocks)))
     blocks += agency_block(node, script, agency_filter, members)
-    source = node.responsibility.source if node.responsibility else None
+    listed = node.responsibility.source if node.responsibility else None
     # A part's only paragraph, and the front matter's first, is the heading shown above; so
     # is a section's first paragraph when it is its heading alone (（一）總體思路。).
     skip_heading = node.kind == "part" or node.id == "front" or node.heading_alone
     for text in node.paragraphs[1:] if skip_heading else node.paragraphs:
-        blocks.append(paragraph(text, source, script))
+        blocks.append(paragraph(text, listed, script))
     children = document.roots[1:] if node.id == "front" else document.children(node.id)
     for i, child in enumerate(children):
         line = child_line(document, child, script, table, agency_filter)
@@ -199,7 +219,7 @@ def node_page(document: Document, node_id: str, script: Script,
     resp = node.responsibility
     terms = [tr(n, script) for n in (*resp.leads, *resp.participants)] if resp else []
     if extras:
-        blocks += keyword_blocks(document, node, script)
+        blocks += keyword_blocks(document, node, script, source)
         terms += registry_terms(script)
     return Page(keep_whole(blocks, terms), node.id)
 
@@ -249,12 +269,15 @@ def has_keywords(node: Node) -> bool:
     return node.kind in KINDS or node.id == "preamble"
 
 
-def keyword_blocks(document: Document, node: Node, script: Script) -> list[Block]:
-    """The node's keywords on one line, then its related nodes, each a link."""
+def keyword_blocks(document: Document, node: Node, script: Script,
+                   source: Keywords | None = None) -> list[Block]:
+    """The node's keywords on one line, then its related nodes, each a link (the shipped
+    document's, or those ``source`` gives)."""
     if not has_keywords(node):
         return []
     blocks: list[Block] = []
-    words = keywords(node.id, script)
+    words = keywords(node.id, script) if source is None else source.keywords(node.id, script)
+    linked = related(node.id) if source is None else source.related(node.id)
     if words:
         label = tr(labels.KEYWORDS, script) + "："
         spans, at = [], len(label)
@@ -265,7 +288,7 @@ def keyword_blocks(document: Document, node: Node, script: Script) -> list[Block
                             hang=cell_len(label), whole=tuple(spans)))
     # the parent and the children are linked above already (the place line, the list)
     near = {n.id for n in document.ancestors(node.id)} | {n.id for n in document.children(node.id)}
-    ids = [i for i in related(node.id) if i in document and i not in near]
+    ids = [i for i in linked if i in document and i not in near]
     if ids:
         blocks.append(Block((Run(tr(labels.RELATED, script), "label"),
                              Run(f" {len(ids)}", "count")), gap=True))
@@ -291,20 +314,25 @@ def page_for(host: Host, location: Location, *, extras: bool = True) -> tuple[Pa
             beside = {t: tuple(m for m in members if each[m].role_in(t))
                       for t in (*host.involvement_of(key).lead,
                                 *host.involvement_of(key).participant)}
+        # the other documents are read after the first frame (a start on an agency's page)
+        elsewhere = host.elsewhere(members) if extras else ()
         return agency_page(host.document, host.involvement_of(key), host.script,
-                           beside), False
+                           beside, elsewhere), not extras
     agency = location.agency
     table = {agency: host.involvement_of(agency)} if agency else None
     # without extras the page also goes without the registry's names kept whole
     bare = not extras
     return node_page(host.document, location.key, host.script, agency, table, extras=extras,
-                     members=host.members_of(agency) if agency else ()), bare
+                     members=host.members_of(agency) if agency else (),
+                     source=host.keyword_source()), bare
 
 
 def agency_page(document: Document, involvement: Involvement, script: Script,
-                beside: dict[str, tuple[str, ...]] | None = None) -> Page:
+                beside: dict[str, tuple[str, ...]] | None = None,
+                elsewhere: tuple[Elsewhere, ...] = ()) -> Page:
     """An agency's page: its names, what became of it, and the tasks it leads and joins
-    (``beside``: for today's name of several bodies, the bodies named in each task)."""
+    (``beside``: for today's name of several bodies, the bodies named in each task), then
+    its tasks in the other documents of the library."""
     agency: Agency = involvement.agency
     blocks = [Block((Run(tr(agency.name, script), "heading"),))]
 
@@ -312,8 +340,11 @@ def agency_page(document: Document, involvement: Involvement, script: Script,
         blocks.append(Block((Run(tr(label, script) + "：", "label"), Run(value)), gap=gap,
                             hang=cell_len(label) + 2))
 
-    field(labels.FULL_NAME, tr(agency.full_name, script), gap=True)
-    field(labels.SUCCESSOR, tr(agency.successor, script))
+    if not agency.registered:  # a body an imported document names, as written
+        blocks.append(Block((Run(tr(labels.NOT_REGISTERED, script), "dim"),), gap=True))
+    else:
+        field(labels.FULL_NAME, tr(agency.full_name, script), gap=True)
+        field(labels.SUCCESSOR, tr(agency.successor, script))
     if agency.aliases:
         field(labels.ALIASES, SEP.join(tr(a, script) for a in agency.aliases))
     if agency.history:
@@ -335,6 +366,19 @@ def agency_page(document: Document, involvement: Involvement, script: Script,
             if beside and beside.get(task_id):
                 runs.append(Run("  " + SEP.join(tr(b, script) for b in beside[task_id]), "dim"))
             blocks.append(Block(tuple(runs), indent=2, hang=9))
+    if elsewhere:
+        blocks.append(Block((Run(tr(labels.ELSEWHERE, script), "label"),
+                             Run(f" {len(elsewhere)}", "count")), gap=True))
+    for other in elsewhere:
+        blocks.append(Block((Run(other.doc_id, "dim"), Run(" · "),
+                             Run(tr(other.number, script)),
+                             Run(f" · {len(other.tasks)} ", "count"),
+                             Run(tr(labels.TASKS, script))),
+                            gap=True, indent=2))
+        for task_id, heading, role in other.tasks:
+            mark: Tag = "lead" if role == "lead" else "participant"
+            blocks.append(Block((Run(ROLE_MARK[role] + " ", mark), Run(f"{task_id:<7}", "dim"),
+                                 Run(tr(heading, script))), indent=4, hang=9))
     return Page(keep_whole(blocks, registry_terms(script)), agency.name)
 
 

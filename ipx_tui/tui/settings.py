@@ -21,7 +21,9 @@ if TYPE_CHECKING:
     from ipx_tui.core.store import Store  # deferred: TinyDB and filelock, after the first frame
 
 SCRIPT, LAST_NODE, AGENCY = "script", "last_node", "agency"
-"""The setting keys the browser uses (see the store's documentation)."""
+"""The setting keys the browser uses (see the store's documentation). The script is the
+reader's; the last node and the filter are the shipped document's, and an imported
+document's are kept under ``last_node:ID`` and ``agency:ID``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +38,12 @@ class Remembered:
 class Settings:
     """Reads and writes the browser's settings; thread-safe; never raises."""
 
-    def __init__(self, kiosk: bool = False) -> None:
+    def __init__(self, kiosk: bool = False, document: str | None = None) -> None:
         self.kiosk = kiosk
+        self.document = document
+        """The imported document shown (its id), or None for the shipped one: whose last
+        node and filter are read and written."""
+        self._views: dict[str, Store] = {}
         self._store: Store | None = None
         self._opened = False
         self._lock = threading.Lock()
@@ -58,14 +64,30 @@ class Settings:
                     self.problems.append(f"settings unavailable: {error}")
             return self._store
 
+    def store_for(self, document: str | None) -> Store | None:
+        """The store of a document's bookmarks (the shipped one's for None)."""
+        base = self.store()
+        if base is None or document is None:
+            return base
+        with self._lock:
+            view = self._views.get(document)
+            if view is None:
+                from ipx_tui.core.store import Store  # deferred: only after the first frame
+
+                view = self._views[document] = Store(base.path, document)
+            return view
+
+    def _key(self, key: str) -> str:
+        return key if self.document is None or key == SCRIPT else f"{key}:{self.document}"
+
     def read(self) -> Remembered:
         """The remembered choices; empty when nothing (or nothing valid) was stored."""
         store = self.store()
         if store is None:
             return Remembered()
         script = store.get_setting(SCRIPT, "")
-        last = store.get_setting(LAST_NODE, "")
-        agency = store.get_setting(AGENCY, None)
+        last = store.get_setting(self._key(LAST_NODE), "")
+        agency = store.get_setting(self._key(AGENCY), None)
         self.problems.extend(store.warnings)
         store.warnings.clear()
         remembered = Remembered(
@@ -73,7 +95,8 @@ class Settings:
             last_node=last or None,
             agency=agency if isinstance(agency, str) and agency else None,
         )
-        self._saved = {SCRIPT: script, LAST_NODE: last, AGENCY: agency}
+        self._saved.update({SCRIPT: script, self._key(LAST_NODE): last,
+                            self._key(AGENCY): agency})
         return remembered
 
     def write(self, script: Script, last_node: str | None, agency: str | None) -> str | None:
@@ -83,7 +106,8 @@ class Settings:
             return None
         from ipx_tui.core.store import StoreError
 
-        wanted: dict[str, object] = {SCRIPT: script, LAST_NODE: last_node or "", AGENCY: agency}
+        wanted: dict[str, object] = {SCRIPT: script, self._key(LAST_NODE): last_node or "",
+                                     self._key(AGENCY): agency}
         with self._lock:
             try:
                 for key, value in wanted.items():

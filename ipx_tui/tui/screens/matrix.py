@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Static
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import Involvement
 from ipx_tui.core.document import Role
-from ipx_tui.core.matrix import MATRIX_PARTS, matrix_columns, matrix_rows, section_role
+from ipx_tui.core.matrix import matrix_columns, matrix_parts, matrix_rows, section_role
 from ipx_tui.core.script import Script
 from ipx_tui.tui.cursor import point_at
 from ipx_tui.tui.host import Host, host_of
@@ -115,10 +115,12 @@ class MatrixScreen(Screen[None]):
                       f" {ROLE_MARK['participant']} {tr(labels.JOINS, script)}")
         self.table.add_column(legend, key="agency", width=NAME_CELLS + 1)
         numerals = {p: tr(self.host.document.node(p).label, script).rstrip("、")
-                    for p in MATRIX_PARTS}
-        for section_id in self.columns:
+                    for p in matrix_parts(self.host.document)}
+        for i, section_id in enumerate(self.columns):
             part, number = section_id.split(".")
-            top = numerals[part] if number == "1" else ""
+            # the part's numeral over its first column (sections may number on across parts)
+            first = i == 0 or self.columns[i - 1].split(".")[0] != part
+            top = numerals[part] if first else ""
             self.table.add_column(Text(f"{top}\n{number}", justify="center"), key=section_id,
                                   width=COLUMN_CELLS)
         for inv, roles in self.rows:
@@ -133,7 +135,8 @@ class MatrixScreen(Screen[None]):
 
     def _legend(self, script: Script) -> str:
         parts = [tr(self.host.document.node(p).label, script)
-                 + tr(self.host.document.node(p).title, script) for p in MATRIX_PARTS]
+                 + tr(self.host.document.node(p).title, script)
+                 for p in matrix_parts(self.host.document)]
         return f"分工 · {' / '.join(parts)} · ↑↓←→ Enter"
 
     def move_to(self, key: str) -> None:

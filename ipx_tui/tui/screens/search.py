@@ -9,7 +9,7 @@ thread, in the keystroke's own frame.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from rich.text import Text
 from textual import on, work
@@ -23,7 +23,7 @@ from textual.widgets.option_list import Option
 from ipx_tui.core import labels
 from ipx_tui.core import search as core
 from ipx_tui.core.script import Script
-from ipx_tui.core.search import Hit, SearchResult
+from ipx_tui.core.search import Engine, Hit, SearchResult
 from ipx_tui.tui.cursor import RowList
 from ipx_tui.tui.host import host_of
 from ipx_tui.tui.searching import SearchOutcome
@@ -112,8 +112,18 @@ def _status(result: SearchResult, script: Script) -> str:
     return " · ".join([head, *notes])
 
 
+class Source(Protocol):
+    """An imported document's search engine (the shipped document's is the process's)."""
+
+    def engine(self) -> Engine:
+        """The engine, built on first use."""
+
+    def ready(self) -> bool:
+        """Whether the engine is built."""
+
+
 def option_text(hit: Hit, result: SearchResult, script: Script, cells: int,
-                within: Within | None = None) -> Text:
+                within: Within | None = None, engine: Engine | None = None) -> Text:
     """A result: ``id  title`` and, under it, a snippet with the matches highlighted; with a
     filter on, the filter's role in it (unless the query's own agencies say how)."""
     title = tr(hit.title, script)
@@ -127,7 +137,8 @@ def option_text(hit: Hit, result: SearchResult, script: Script, cells: int,
     text.append(fit(title, cells - INDENT), "bold" if hit.title_hit else "")
     text.append("\n" + " " * INDENT)
     room = max(8, (cells - INDENT) // 2)  # the text is double-width
-    snippet = core.engine().snippet(hit.node_id, result.terms, script, room - 2, MORE)
+    snippet = (engine or core.engine()).snippet(hit.node_id, result.terms, script, room - 2,
+                                                MORE)
     line = Text(fit(snippet.text, cells - INDENT))
     for a, b in snippet.spans:
         line.stylize(MATCH_STYLE, a, b)
@@ -152,8 +163,11 @@ class SearchScreen(ModalScreen[SearchOutcome]):
                 id="search.widen"),
     ]
 
-    def __init__(self, script: Script, query: str = "", within: Within | None = None) -> None:
+    def __init__(self, script: Script, query: str = "", within: Within | None = None,
+                 source: Source | None = None) -> None:
         super().__init__()
+        self.source = source
+        """An imported document's engine; None for the shipped document's."""
         self.script = script
         self.within = within
         self.input = Input(value=query, id="search-input", placeholder=PLACEHOLDER)
@@ -177,16 +191,22 @@ class SearchScreen(ModalScreen[SearchOutcome]):
     def on_mount(self) -> None:
         self.watch(self.app, "script", self._script_changed, init=False)
         self.input.focus()
-        if core.ready():
+        if self._ready():
             self.show_results(self.input.value)
         else:
             self.pending = self.input.value
             self.status.update("indexing…")
             self._build()
 
+    def _ready(self) -> bool:
+        return core.ready() if self.source is None else self.source.ready()
+
+    def _engine(self) -> Engine:
+        return core.engine() if self.source is None else self.source.engine()
+
     @work(thread=True, exclusive=True, group="search-index")
     def _build(self) -> None:
-        core.engine()
+        self._engine()
         self.app.call_from_thread(self._built)
 
     def _built(self) -> None:
@@ -196,7 +216,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
 
     @on(Input.Changed, "#search-input")
     def _typed(self, event: Input.Changed) -> None:
-        if core.ready():
+        if self._ready():
             self.show_results(event.value)
         else:
             self.pending = event.value
@@ -216,10 +236,10 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         The rows a screen can show go in now, in the keystroke's frame; the rest (a
         one-character query can match 80 nodes) are added once that frame is drawn.
         """
-        result = core.search(query)
+        result = core.search(query) if self.source is None else self._engine().search(query)
         within = self.within
         if within is not None and within.narrow:
-            result = core.engine().restrict(result, within.tasks, (within.key,))
+            result = self._engine().restrict(result, within.tasks, (within.key,))
         self.result = result
         self.generation += 1
         self.status.update(status_text(result, self.script, within))
@@ -242,7 +262,8 @@ class SearchScreen(ModalScreen[SearchOutcome]):
 
     def _options(self, result: SearchResult, start: int, end: int | None) -> list[Option]:
         cells = (self.results.size.width or int(self.app.size.width * 0.9)) - 3
-        return [Option(option_text(hit, result, self.script, cells, self.within),
+        engine = self._engine()
+        return [Option(option_text(hit, result, self.script, cells, self.within, engine),
                        id=hit.node_id)
                 for hit in result.hits[start:end]]
 
@@ -263,7 +284,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
             self.app.bell()
             return
         self.within = replace(self.within, narrow=not self.within.narrow)
-        if core.ready():
+        if self._ready():
             self.show_results(self.input.value)
 
     @property
