@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from ipx_tui.cli.facts import errata_lines, erratum_dict
 from ipx_tui.cli.output import add_script_flag, dump_json, emit, print_text, script_of
 from ipx_tui.cli.parsing import Add
 from ipx_tui.core import labels
@@ -24,6 +25,7 @@ from ipx_tui.core.export import (
     to_csv,
 )
 from ipx_tui.core.ids import check_node_id, citation
+from ipx_tui.core.metadata import errata_of
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script, render
 
@@ -54,6 +56,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         data = node_dict(document, node, script)
         data["children"] = list(node.children)
+        # the corrections this node's text carries (content/errata.toml), as written
+        data["errata"] = [erratum_dict(e) for e in errata_of(node.id)]
         dump_json(data)
         return 0
     text = node_text(document, node, script)
@@ -61,6 +65,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     if kids:  # a part or a section: what is under it, with the ids `show` takes
         text += "\n" + "\n".join(f"  {k.id:<8} {render(k.label + k.title, script)}"
                                  for k in kids) + "\n"
+    if errata := errata_of(node.id):  # the text differs from Wikisource's here: say how
+        text += "\n" + "\n".join(errata_lines(errata, script)) + "\n"
     print_text(text)
     return 0
 
@@ -72,7 +78,13 @@ def _agency_row(agency: Agency, lead: Sequence[str], joined: Sequence[str],
             "successor": render(agency.successor, script),
             "history": [render(h, script) for h in agency.history],
             "aliases": list(agency.aliases), "lead": len(lead), "participant": len(joined),
-            "total": len(lead) + len(joined)}
+            "total": len(lead) + len(joined),
+            # English under either flag: script does not apply to it
+            "english": agency.english, "abbreviation": agency.abbreviation,
+            "successor_english": agency.successor_english,
+            "successor_abbreviation": agency.successor_abbreviation,
+            "english_descriptive": agency.english_descriptive,
+            "english_note": agency.english_note}
 
 
 def cmd_agencies(args: argparse.Namespace) -> int:
