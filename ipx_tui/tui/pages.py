@@ -390,11 +390,12 @@ def agency_page(document: Document, involvement: Involvement, script: Script,
                             hang=cell_len(label) + 2))
 
     field(labels.FULL_NAME, tr(agency.full_name, script), gap=True)
+    field(labels.SUCCESSOR, tr(agency.successor, script))
+    # the English names together, under the Chinese ones, the note on them last
     then = english_name(agency.english, agency.abbreviation)
     if agency.english:
         note = "（" + tr(labels.DESCRIPTIVE, script) + "）" if agency.english_descriptive else ""
         field(labels.ENGLISH, then + note)
-    field(labels.SUCCESSOR, tr(agency.successor, script))
     today = english_name(agency.successor_english, agency.successor_abbreviation)
     if agency.successor_english and today != then:  # the same name twice says nothing
         field(labels.SUCCESSOR_ENGLISH, today)

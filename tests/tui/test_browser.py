@@ -166,8 +166,8 @@ async def test_agency_links_open_agency_pages_and_back_returns() -> None:
         await press(app, pilot, "enter")
         assert app.history.current == Location("agency", "能源局")
         page = detail_text(app)
-        assert page.startswith("能源局\n\n全稱：國家能源局\n"
-                               "英文名稱：National Energy Administration (NEA)\n現名：國家能源局\n")
+        assert page.startswith("能源局\n\n全稱：國家能源局\n現名：國家能源局\n"
+                               "英文名稱：National Energy Administration (NEA)\n")
         assert "能源局 · 5 項任務 · 牽頭 4" in page
         assert "牽頭 4\n" in page and "參與 1\n" in page
         await press(app, pilot, "left_square_bracket")

@@ -141,31 +141,29 @@ async def test_an_agency_page_gives_its_english_names() -> None:
         app.open_agency("發展改革委")
         await settle(app, pilot)
         lines = detail_text(app).splitlines()
-        assert lines[2:6] == ["全稱：國家發展和改革委員會",
+        assert lines[2:6] == ["全稱：國家發展和改革委員會", "現名：國家發展和改革委員會",
                               "英文名稱：National Development and Reform Commission (NDRC)",
-                              "現名：國家發展和改革委員會",
                               "又稱：發改委、國家發改委、國家發展改革委"]  # today's English: the same
         app.open_agency("食品藥品監管總局")
         await settle(app, pilot)
         lines = detail_text(app).splitlines()
-        assert lines[2:6] == ["全稱：國家食品藥品監督管理總局",
+        assert lines[2:6] == ["全稱：國家食品藥品監督管理總局", "現名：國家市場監督管理總局",
                               "英文名稱：China Food and Drug Administration (CFDA)",
-                              "現名：國家市場監督管理總局",
                               "現名英文：State Administration for Market Regulation (SAMR)"]
         app.open_agency("各部門")
         await settle(app, pilot)
         lines = detail_text(app).splitlines()
-        assert lines[2:5] == ["全稱：各部門", "英文名稱：all departments（描述性譯名，非正式名稱）",
-                              "現名：各部門"]
+        assert lines[2:5] == ["全稱：各部門", "現名：各部門",
+                              "英文名稱：all departments（描述性譯名，非正式名稱）"]
         await press(app, pilot, "t")
-        assert detail_text(app).splitlines()[3] == "英文名称：all departments（描述性译名，非正式名称）"
+        assert detail_text(app).splitlines()[4] == "英文名称：all departments（描述性译名，非正式名称）"
         app.open_agency("人民銀行")
         await settle(app, pilot)
         lines = detail_text(app).splitlines()
-        assert lines[3:6] == ["英文名称：People's Bank of China (PBOC)", "现名：中国人民银行",
+        assert lines[3:7] == ["现名：中国人民银行", "英文名称：People's Bank of China (PBOC)",
                               '  the bank\'s own English website writes "The People\'s Bank of '
                               'China" and abbreviates it PBC; PBOC is the abbreviation most '
-                              "used elsewhere"]
+                              "used elsewhere", "又称：央行、人行、PBC"]
 
 
 async def picked(app: IpxApp, pilot: Any, query: str) -> list[str]:
