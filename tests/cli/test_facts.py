@@ -17,6 +17,9 @@ EN_TITLE = ('Guiding Opinions of the State Council on Vigorously Moving Forward 
             '"Internet Plus" Action')
 WHY = ("維基文庫繁體轉換之誤：文件其餘各處均作「製造」（「協同製造」「智能製造」「製造業」），"
        "官方簡體本此處作「制造业」，繁體應作「製造業」。")
+# under --simplified: as written but for simplified text's quotation marks
+WHY_S = ("維基文庫繁體轉換之誤：文件其餘各處均作“製造”（“協同製造”“智能製造”“製造業”），"
+         "官方簡體本此處作“制造业”，繁體應作“製造業”。")
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -174,7 +177,7 @@ def test_show_says_which_corrections_the_text_carries(capsys: pytest.CaptureFixt
     assert code == 0 and lines[-3:] == ["", *ERRATUM_13]
     assert "互聯網在促進製造業、農業、能源、環保等產業轉型升級方面取得積極成效" in out
     lines = run(capsys, "show", "3.5.1", "--simplified")[1].splitlines()
-    assert lines[-4:] == ["", "勘误（维基文库本 → 本文）：加強制造業 → 加強製造業", f"  {WHY}",
+    assert lines[-4:] == ["", "勘误（维基文库本 → 本文）：加強制造業 → 加強製造業", f"  {WHY_S}",
                           "  （此系繁体字形的更正，简体本两者无别）"]
     assert "勘誤" not in run(capsys, "show", "2.9.1")[1]
 

@@ -24,6 +24,9 @@ SHORT_T = "《國務院關於積極推進「互聯網+」行動的指導意見�
 SHORT_S = "《国务院关于积极推进“互联网+”行动的指导意见》（国发〔2015〕40号）二（九）1"
 WHY = ("維基文庫繁體轉換之誤：文件其餘各處均作「製造」（「協同製造」「智能製造」「製造業」），"
        "官方簡體本此處作「制造业」，繁體應作「製造業」。")
+# in simplified, as written but for the quotation marks simplified text uses
+WHY_S = ("維基文庫繁體轉換之誤：文件其餘各處均作“製造”（“協同製造”“智能製造”“製造業”），"
+         "官方簡體本此處作“制造业”，繁體應作“製造業”。")
 
 
 def copies(app: IpxApp) -> list[str]:
@@ -128,7 +131,7 @@ async def test_a_nodes_page_shows_its_erratum() -> None:
         assert (f"\n\n勘誤（維基文庫本 → 本文）：\n  加強制造業 → 加強製造業\n  {WHY}\n"
                 in detail_text(app))
         await press(app, pilot, "t")
-        assert (f"\n\n勘误（维基文库本 → 本文）：\n  加強制造業 → 加強製造業\n  {WHY}\n"
+        assert (f"\n\n勘误（维基文库本 → 本文）：\n  加強制造業 → 加強製造業\n  {WHY_S}\n"
                 "  （此系繁体字形的更正，简体本两者无别）\n" in detail_text(app))
         app.open_node("2.9.1")
         await settle(app, pilot)
