@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from ipx_tui.cli.facts import errata_lines, erratum_dict
 from ipx_tui.cli.library import add_document_flag, document_line, every_document, opened_of
 from ipx_tui.cli.output import add_script_flag, dump_json, emit, print_text, script_of
 from ipx_tui.cli.parsing import Add
@@ -25,6 +26,7 @@ from ipx_tui.core.export import (
     to_csv,
 )
 from ipx_tui.core.ids import check_node_id, citation
+from ipx_tui.core.metadata import errata_of
 from ipx_tui.core.script import Script, render
 
 if TYPE_CHECKING:
@@ -51,12 +53,16 @@ def cmd_outline(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     """Print one node."""
-    document = opened_of(args).document
+    opened = opened_of(args)
+    document = opened.document
     node = document.node(check_node_id(document, args.id))
     script = script_of(args)
+    # the corrections of the shipped text's Wikisource copy (content/errata.toml), as written
+    errata = errata_of(node.id) if opened.shipped else ()
     if args.json:
         data = node_dict(document, node, script)
         data["children"] = list(node.children)
+        data["errata"] = [erratum_dict(e) for e in errata]
         dump_json(data)
         return 0
     text = node_text(document, node, script)
@@ -64,6 +70,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     if kids:  # a part or a section: what is under it, with the ids `show` takes
         text += "\n" + "\n".join(f"  {k.id:<8} {render(k.label + k.title, script)}"
                                  for k in kids) + "\n"
+    if errata:  # the text differs from Wikisource's here: say how
+        text += "\n" + "\n".join(errata_lines(errata, script)) + "\n"
     print_text(text)
     return 0
 
@@ -76,7 +84,13 @@ def _agency_row(agency: Agency, lead: Sequence[str], joined: Sequence[str],
             "history": [render(h, script) for h in agency.history],
             "aliases": list(agency.aliases), "registered": agency.registered,
             "lead": len(lead), "participant": len(joined),
-            "total": len(lead) + len(joined)}
+            "total": len(lead) + len(joined),
+            # English under either flag: script does not apply to it
+            "english": agency.english, "abbreviation": agency.abbreviation,
+            "successor_english": agency.successor_english,
+            "successor_abbreviation": agency.successor_abbreviation,
+            "english_descriptive": agency.english_descriptive,
+            "english_note": agency.english_note}
 
 
 def cmd_agencies(args: argparse.Namespace) -> int:

@@ -411,7 +411,7 @@ def combined_involvement(document: Document, table: dict[str, Involvement], name
                          bodies: Iterable[Agency]) -> Involvement:
     """The tasks of several bodies as one, under today's name: each task once, led when any of
     them leads it, in document order. Its agency is a stand-in named ``name`` whose history is
-    theirs."""
+    theirs and whose English names are today's body's."""
     bodies = tuple(bodies)
     lead = {t for b in bodies for t in table[b.name].lead}
     joined = {t for b in bodies for t in table[b.name].participant} - lead
@@ -419,7 +419,10 @@ def combined_involvement(document: Document, table: dict[str, Involvement], name
     stand_in = Agency(name=name, kind="body", full_name=first.successor,
                       successor=first.successor, successor_short=name,
                       history=tuple(dict.fromkeys(h for b in bodies for h in b.history)),
-                      aliases=())
+                      aliases=(), english=first.successor_english,
+                      abbreviation=first.successor_abbreviation,
+                      successor_english=first.successor_english,
+                      successor_abbreviation=first.successor_abbreviation)
     order = [t.id for t in document.tasks]
     return Involvement(stand_in, tuple(t for t in order if t in lead),
                        tuple(t for t in order if t in joined))

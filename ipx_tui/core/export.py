@@ -19,6 +19,7 @@ from ipx_tui.core import labels
 from ipx_tui.core.agencies import Registry, involvement
 from ipx_tui.core.document import Document, Node
 from ipx_tui.core.ids import citation
+from ipx_tui.core.metadata import load_errata, load_metadata
 from ipx_tui.core.script import Script, render
 
 Format = Literal["json", "csv", "md", "xlsx"]
@@ -46,11 +47,19 @@ def document_dict(document: Document, registry: Registry,
                   script: Script = "traditional") -> dict[str, Any]:
     """The whole document and registry: the stable public shape of ``export --format json``."""
     table = involvement(document, registry)
+    meta = load_metadata()
     return {
         "document": {
             "title": render(document.title, script), "number": render(document.number, script),
             "date": document.date, "issuer": render(document.issuer, script),
             "addressees": render(document.addressees, script),
+            # 成文日期 and 發布日期 (content/document.toml), as ISO dates and as Chinese
+            # writes them; the errata as written (between traditional forms: see `info`)
+            "written": meta.written.isoformat(), "written_text": meta.written_text,
+            "published": meta.published.isoformat(), "published_text": meta.published_text,
+            "index_number": meta.index_number, "url": meta.url,
+            "errata": [{"node": e.node, "before": e.before, "after": e.after, "why": e.why}
+                       for e in load_errata()],
         },
         "nodes": [node_dict(document, n, script) for n in document.nodes],
         "agencies": [

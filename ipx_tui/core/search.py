@@ -298,6 +298,23 @@ class Engine:
         self._words[word] = found
         return found
 
+    def _english_name(self, query: str, words: tuple[str, ...]) -> str | None:
+        """Several Latin words that name agencies by an English name (``market regulation``,
+        ``National Development and Reform Commission``) as one agency word, when the text has
+        none of them (its Latin words are few: IPv6, ISO); the word, or None."""
+        if len(words) < 2 or not all(w.isascii() for w in words):
+            return None
+        if any(self.nodes_with(w) or self._registry().find_normalized(w) for w in words):
+            return None
+        registry = self._registry()
+        agencies = registry.find(query) or registry.search_english(query)
+        if not agencies:
+            return None
+        word = " ".join(words)
+        if word not in self._words:
+            self._words[word] = self._agency_word(word, tuple(a.name for a in agencies))
+        return word
+
     def _registry(self) -> Registry:
         if self.registry is not None:
             return self.registry
@@ -421,6 +438,9 @@ class Engine:
         words = split_words(query, self.cap)
         if not words:
             return SearchResult(query, (), (), 0)
+        english = self._english_name(query, words)
+        if english is not None:  # market regulation: one agency, not two words
+            words = (english,)
         matches = [self.match_word(w) for w in words]
         notes = tuple(m.note for m in matches if m.note is not None)
         if len(matches) == 1:  # most queries: no sums over words to make

@@ -65,7 +65,7 @@ SYSTEM_COMMANDS_KEPT = frozenset({"Theme"})
 
 VIEW_ACTIONS = frozenset({
     "agency_picker", "clear_filter", "matrix", "history_back", "history_forward", "copy",
-    "copy_view", "search",
+    "copy_view", "cite", "search",
     "next_hit", "prev_hit", "bookmark", "bookmarks", "toggle_script", "help", "toggle_sidebar",
     "documents",
 })
@@ -99,6 +99,9 @@ class IpxApp(App[None]):
         Binding("y", "copy", "Copy", show=False,
                 tooltip="Send the text shown to the clipboard (OSC 52)",
                 id="app.copy"),
+        Binding("c", "cite", "Cite", show=False,
+                tooltip="Send the citation to the clipboard (OSC 52)",
+                id="app.cite"),
         Binding("Y", "copy_view", "Select", show=False,
                 tooltip="Show the text plain, to select by hand",
                 id="app.copy-view"),
@@ -285,6 +288,9 @@ class IpxApp(App[None]):
         from ipx_tui.core.keywords import keywords
 
         keywords("preamble")  # the keywords table: pages after the first need it
+        from ipx_tui.core.metadata import load_errata, load_metadata
+
+        load_metadata(), load_errata()  # the first page shows them; read off the UI thread
         self.call_from_thread(self._complete_first_page)
         self.call_from_thread(self._restore, remembered)
         from ipx_tui.core.script import t2s
@@ -571,12 +577,34 @@ class IpxApp(App[None]):
             self.navigate(location, record=False)
 
     def copy_text(self) -> tuple[str, str]:
-        """What ``y`` copies: a short name and the text of the view shown."""
+        """What ``y`` copies: a short name and the text of the view shown; a node's text is
+        followed by its short citation, so that a quotation says where it is from."""
         location = self._last_page_location()
         if location.kind == "node":
             node = self.document.node(location.key)
-            return location.key, node_text(self.document, node, self.script)
+            text = node_text(self.document, node, self.script)
+            return location.key, f"{text}\n{self.citation(location.key)}\n"
         return location.key, self._page(location).plain
+
+    def citation(self, node_id: str) -> str:
+        """The short citation of a node in the reader's script (core/cite.py)."""
+        # deferred: core.cite reads content/document.toml (tomllib); only y and c need it
+        from ipx_tui.core.cite import cite
+
+        return cite(self.document, node_id, "short", self.script)
+
+    def action_cite(self) -> None:
+        """Send a citation of the node shown to the clipboard: 《title》（number）二（九）1."""
+        from ipx_tui.tui.clipboard import send  # deferred: only when copying
+
+        location = self._last_page_location()
+        if location.kind != "node":
+            self.notify("Open a node first: c cites the node shown", timeout=4)
+            return
+        text = self.citation(location.key)
+        self.copy_to_clipboard(text)  # OSC 52, as y: the kiosk's reader gets it too
+        said = send(text, "a citation", kiosk=self.settings.kiosk, web=self.is_web)
+        self.notify(said, timeout=8)
 
     def action_copy(self) -> None:
         """Send the text shown to the clipboard, saying exactly how far it went."""

@@ -17,7 +17,7 @@ from ipx_tui.core import labels
 from ipx_tui.core.agencies import Agency, Involvement, load_registry
 from ipx_tui.core.document import Document, Node, Role
 from ipx_tui.core.keywords import KINDS, keywords, related
-from ipx_tui.core.script import Script
+from ipx_tui.core.script import QUOTES, Script
 from ipx_tui.tui.history import Location
 from ipx_tui.tui.texts import ROLE_MARK, tr
 from ipx_tui.tui.wrap import Span
@@ -205,6 +205,8 @@ def node_page(document: Document, node_id: str, script: Script,
         blocks.append(place)
     blocks.append(Block((Run(heading_of(node, document, script), "heading"),),
                         gap=bool(blocks)))
+    if extras and node.id == "front" and shipped(document):
+        blocks += metadata_blocks(script)
     blocks += agency_block(node, script, agency_filter, members)
     listed = node.responsibility.source if node.responsibility else None
     # A part's only paragraph, and the front matter's first, is the heading shown above; so
@@ -212,16 +214,103 @@ def node_page(document: Document, node_id: str, script: Script,
     skip_heading = node.kind == "part" or node.id == "front" or node.heading_alone
     for text in node.paragraphs[1:] if skip_heading else node.paragraphs:
         blocks.append(paragraph(text, listed, script))
+    if extras and shipped(document):  # the corrections are of the shipped text's copy
+        blocks += errata_blocks(node.id, script)
     children = document.roots[1:] if node.id == "front" else document.children(node.id)
     for i, child in enumerate(children):
         line = child_line(document, child, script, table, agency_filter)
         blocks.append(Block(line.runs, gap=i == 0, indent=line.indent, hang=line.hang))
+    if extras and node.id == "front" and shipped(document):
+        blocks += errata_list(script)
     resp = node.responsibility
     terms = [tr(n, script) for n in (*resp.leads, *resp.participants)] if resp else []
     if extras:
         blocks += keyword_blocks(document, node, script, source)
         terms += registry_terms(script)
     return Page(keep_whole(blocks, terms), node.id)
+
+
+def shipped(document: Document) -> bool:
+    """Whether the document is the shipped 國發〔2015〕40號, whose metadata and errata
+    content/ holds (an imported document has its own number)."""
+    from ipx_tui.core.metadata import load_metadata  # deferred: see metadata_blocks
+
+    return document.number == load_metadata().number
+
+
+def metadata_blocks(script: Script) -> list[Block]:
+    """The document's 發文機關, 發文字號, 成文日期 and 發布日期, one a line (its first page)."""
+    # deferred: core.metadata costs about 2 ms to import and reads a TOML file; pages built
+    # before the first frame go without it (extras off) and are completed after
+    from ipx_tui.core.metadata import load_metadata
+
+    m = load_metadata()
+    blocks = []
+    for i, (label, value) in enumerate(((labels.ISSUER, tr(m.issuer, script)),
+                                        (labels.NUMBER, tr(m.number, script)),
+                                        (labels.WRITTEN, m.written_text),
+                                        (labels.PUBLISHED, m.published_text))):
+        head = tr(label, script) + "："
+        blocks.append(Block((Run(head, "label"), Run(value)), gap=i == 0,
+                            hang=cell_len(head)))
+    return blocks
+
+
+def _errata_head(script: Script) -> str:
+    return tr(labels.ERRATA, script) + "（" + tr(labels.ERRATA_WHAT, script) + "）："
+
+
+def _errata_note(script: Script) -> list[Block]:
+    # the correction is between two traditional forms that simplified writes alike
+    if script == "traditional":
+        return []
+    return [Block((Run("（" + tr(labels.ERRATA_SIMPLIFIED, script) + "）", "dim"),), indent=2,
+                  hang=1)]
+
+
+def why_in(why: str, script: Script) -> str:
+    """Why a correction was made, as written (it names traditional forms, which t2s would
+    make alike), with simplified text's quotation marks in simplified."""
+    return why if script == "traditional" else why.translate(QUOTES)
+
+
+def errata_blocks(node_id: str, script: Script) -> list[Block]:
+    """The corrections of the Wikisource text that a node's text carries: before → after,
+    as written (traditional) in either script, and why."""
+    from ipx_tui.core.metadata import errata_of  # deferred: see metadata_blocks
+
+    blocks = []
+    for erratum in errata_of(node_id):
+        blocks.append(Block((Run(_errata_head(script), "label"),), gap=True))
+        change = f"{erratum.before} → {erratum.after}"
+        # each form whole: a line broken inside 促進製造業 hides what changed
+        after = len(change) - len(erratum.after)
+        blocks.append(Block((Run(change),), indent=2,
+                            whole=((0, len(erratum.before)), (after, len(change)))))
+        blocks.append(Block((Run(why_in(erratum.why, script), "dim"),), indent=2))
+    return blocks + _errata_note(script) if blocks else []
+
+
+def errata_list(script: Script) -> list[Block]:
+    """Every correction, each linked to its node (the document's first page)."""
+    from ipx_tui.core.metadata import load_errata  # deferred: see metadata_blocks
+
+    errata = load_errata()
+    if not errata:
+        return []
+    blocks = [Block((Run(_errata_head(script), "label"),), gap=True)]
+    for erratum in errata:
+        shown = f"{erratum.node:<7}"
+        blocks.append(Block((Run(shown, link=("node", erratum.node)),
+                             Run(f"{erratum.before} → {erratum.after}")),
+                            indent=2, hang=len(shown)))
+    return blocks + _errata_note(script)
+
+
+def english_name(name: str, abbreviation: str) -> str:
+    """An English name with its abbreviation: National Development and Reform Commission
+    (NDRC)."""
+    return f"{name} ({abbreviation})" if abbreviation else name
 
 
 @cache
@@ -345,6 +434,17 @@ def agency_page(document: Document, involvement: Involvement, script: Script,
     else:
         field(labels.FULL_NAME, tr(agency.full_name, script), gap=True)
         field(labels.SUCCESSOR, tr(agency.successor, script))
+        # the English names together, under the Chinese ones, the note on them last
+        then = english_name(agency.english, agency.abbreviation)
+        if agency.english:
+            descriptive = agency.english_descriptive
+            note = "（" + tr(labels.DESCRIPTIVE, script) + "）" if descriptive else ""
+            field(labels.ENGLISH, then + note)
+        today = english_name(agency.successor_english, agency.successor_abbreviation)
+        if agency.successor_english and today != then:  # the same name twice says nothing
+            field(labels.SUCCESSOR_ENGLISH, today)
+        if agency.english_note:
+            blocks.append(Block((Run(agency.english_note, "dim"),), indent=2))
     if agency.aliases:
         field(labels.ALIASES, SEP.join(tr(a, script) for a in agency.aliases))
     if agency.history:

@@ -1,8 +1,9 @@
 """The command palette (Ctrl+p): every action of the browser, every node, every agency.
 
-Agencies are found as the picker finds them: by any name (as written, full, alias, today's),
-typed in either script; today's name of several bodies is an entry of its own. Each action is
-listed once, and keys that only move a cursor or scroll are left to the footer and the help.
+Agencies are found as the picker finds them: by any name (as written, full, alias, today's,
+English), typed in either script; today's name of several bodies is an entry of its own. Each
+action is listed once, and keys that only move a cursor or scroll are left to the footer and
+the help.
 """
 
 from __future__ import annotations
@@ -98,7 +99,7 @@ class BrowserCommands(Provider):
         for key, inv in {**host.involvement_table(), **host.combined_table()}.items():
             agency = inv.agency
             names = (agency.names if key in host.registry().by_name
-                     else (agency.name, agency.full_name))
+                     else (agency.name, agency.full_name, *agency.english_names))
             both = {form for n in names for form in (n, tr(n, "simplified"))}
             out.append((inv, sorted(both)))
         return out

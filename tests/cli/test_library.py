@@ -177,3 +177,34 @@ def test_bookmarks_are_kept_per_document(capsys: pytest.CaptureFixture[str], two
     assert [b["id"] for b in json.loads(out)] == ["2.6.3"]
     code, _, err = run(capsys, "bookmarks", "add", "2.6.3", "--document", "c")
     assert code == 2 and "unknown node 2.6.3" in err
+
+
+def test_info_and_cite_read_an_imported_document(capsys: pytest.CaptureFixture[str],
+                                                 two: None) -> None:
+    # what document A's own text says of itself (tests/library_docs.py, DOC_A)
+    code, out, err = run(capsys, "info", "--document", "2016-28", "--simplified")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == ["国务院关于深化制造业与互联网融合发展的指导意见",
+                                "发文机关：国务院", "发文字号：国发〔2016〕28号",
+                                "成文日期：2016年5月13日"]
+    # 2.3.1 is the first item of （三）, the section that opens part 二
+    assert run(capsys, "cite", "2.3.1", "--document", "2016-28", "--simplified") == (
+        0, "《国务院关于深化制造业与互联网融合发展的指导意见》（国发〔2016〕28号）二（三）1\n", "")
+    # the other styles need publication details only the shipped document's data has
+    code, out, err = run(capsys, "cite", "2.3.1", "--document", "2016-28", "--style", "en")
+    assert (code, out) == (2, "")
+    assert err == ("ipx-tui: --style en needs the document's publication details, which only "
+                   "the shipped 國發〔2015〕40號 has: use --style short\n")
+
+
+
+def test_the_shipped_errata_stay_with_the_shipped_document(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # gov.cn's simplified copy of the same document, imported: its 1.3 is its own text
+    (tmp_path / "gov.txt").write_text(docs.gov_cn_text(), encoding="utf-8")
+    assert run(capsys, "import", str(tmp_path / "gov.txt"), "--id", "gov")[0] == 0
+    assert "勘誤" in run(capsys, "show", "1.3")[1]
+    out = run(capsys, "show", "1.3", "--document", "gov")[1]
+    assert "促进制造业" in out and "勘誤" not in out and "勘误" not in out
+    assert json.loads(run(capsys, "show", "1.3", "--document", "gov", "--json")[1])[
+        "errata"] == []

@@ -113,11 +113,17 @@ class AgencyPicker(ModalScreen[str | None]):
     def refill(self) -> None:
         """Show the agencies whose names contain what was typed, most involved first."""
         query = self.input.value
-        found = {a.name for a in self.registry.search(query)} if query.strip() else None
-        if found is not None:
+        found = None
+        if query.strip():
+            # any part of a name (NDRC, market regulation), or English words in any order
+            # (regulation market)
+            found = {a.name for a in (*self.registry.search(query),
+                                      *self.registry.search_english(query))}
             needle = normalize(query.strip())
             found |= {name for name, inv in self.combined.items()
-                      if needle in normalize(name) or needle in normalize(inv.agency.full_name)}
+                      if any(needle in normalize(n) for n in (
+                          name, inv.agency.full_name, *inv.agency.english_names))
+                      or Registry([inv.agency]).search_english(query)}
         keep = [inv for inv in self.ranked if found is None or inv.agency.name in found]
         if found is not None:  # today's name first when typed: it is what the reader asked for
             keep.sort(key=lambda inv: inv.agency.name not in self.combined)
