@@ -10,7 +10,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from ipx_tui.console import say, utf8_streams
+from ipx_tui.console import say, terminal_streams, utf8_streams
+from ipx_tui.core import i18n
 from ipx_tui.core.errors import UserError
 from ipx_tui.core.options import StartPlan
 
@@ -30,9 +31,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return command_line(arguments, browse=browse)
     utf8_streams()
+    i18n.use(i18n.locale_language())  # the browser's own choice (remembered) comes later
     try:
         return browse(StartPlan())
     except UserError as error:
+        terminal_streams()  # said in the terminal's charset (GBK too), not the browser's UTF-8
         say(str(error))
         return 2
     except KeyboardInterrupt:

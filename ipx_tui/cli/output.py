@@ -17,10 +17,11 @@ from pathlib import Path
 from ipx_tui.console import say
 from ipx_tui.core import kiosk
 from ipx_tui.core.errors import UserError, shorten
+from ipx_tui.core.i18n import N_, _
 from ipx_tui.core.script import Script
 
 
-def add_script_flag(parser: argparse.ArgumentParser, what: str = "print",
+def add_script_flag(parser: argparse.ArgumentParser, what: str = N_("print"),
                     default: object = argparse.SUPPRESS) -> None:
     """``--simplified`` / ``--traditional`` on a parser; safe to call twice.
 
@@ -33,11 +34,11 @@ def add_script_flag(parser: argparse.ArgumentParser, what: str = "print",
         return
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--simplified", dest="script", action="store_const", const="simplified",
-                       default=default, help=f"{what} in simplified script")
+                       default=default, help=_("{what} in simplified script").format(what=_(what)))
     group.add_argument("--traditional", dest="script", action="store_const",
                        const="traditional", default=default,
-                       help=f"{what} in traditional script, as the document is written "
-                            "(the default)")
+                       help=_("{what} in traditional script, as the document is written "
+                              "(the default)").format(what=_(what)))
 
 
 def script_of(args: argparse.Namespace) -> Script:
@@ -82,7 +83,7 @@ def emit(data: str | bytes, output: str | None, *, force: bool, what: str = "",
         else:
             sys.stdout.write(data)
         return 0
-    kiosk.refuse("export to a file")
+    kiosk.refuse(N_("export to a file"))
     write_new(Path(output), data, force=force, private=private)
     print(f"wrote {what + ' to ' if what else ''}{output}", file=sys.stderr)
     return 0

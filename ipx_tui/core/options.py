@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ipx_tui.core.agencies import load_registry
+from ipx_tui.core.i18n import Lang
 from ipx_tui.core.ids import check_node_id
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script
@@ -22,6 +23,8 @@ class BrowseOptions:
     traditional: bool = False
     """Asked for on the command line: the remembered script is not restored."""
     kiosk: bool = False
+    lang: Lang | None = None
+    """--lang: the interface's language (else the remembered one, else the locale's)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +41,8 @@ class StartPlan:
     agency_query: str | None = None
     """A name that stands for several agencies (today's name): the picker opens with it."""
     kiosk: bool = False
+    lang: Lang | None = None
+    """The interface's language asked for (None: the remembered one, else the locale's)."""
 
 
 def check(options: BrowseOptions) -> StartPlan:
@@ -55,4 +60,5 @@ def check(options: BrowseOptions) -> StartPlan:
             query = options.agency.strip()  # a name used today for several: let the reader pick
     return StartPlan(script="simplified" if options.simplified else "traditional",
                      script_given=options.simplified or options.traditional, goto=goto,
-                     agency=agency, agency_query=query, kiosk=options.kiosk)
+                     agency=agency, agency_query=query, kiosk=options.kiosk,
+                     lang=options.lang)
