@@ -625,7 +625,7 @@ class IpxApp(App[None]):
         self._show_hit()
 
     def _show_hit(self) -> None:
-        hit, _ = self.searches.current()
+        hit, _where = self.searches.current()
         self.open_node(hit.node_id, list(hit.terms))
         # counted now (the count does not depend on the width), so a key pressed before the
         # next frame walks from here; scrolled after the refresh, when the pane has its size
@@ -638,7 +638,7 @@ class IpxApp(App[None]):
         self._say_where()
 
     def _say_where(self) -> None:
-        _, where = self.searches.current()
+        _hit, where = self.searches.current()
         if not self._kept_notice:
             self.clear_notifications()  # one line for the walk, not a stack of them
         self._kept_notice = False

@@ -84,9 +84,10 @@ def _translations(catalogue: Catalog) -> dict[str, tuple[str, ...]]:
     for message in catalogue:
         if not message.id:
             continue  # the header
-        key = message.id[0] if isinstance(message.id, tuple) else message.id
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        out[key] = tuple(strings)
+        key = message.id[0] if isinstance(message.id, (tuple, list)) else message.id
+        strings = message.string if isinstance(message.string, (tuple, list)) else (
+            message.string,)
+        out[str(key)] = tuple(str(s or "") for s in strings)
     return out
 
 
