@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from ipx_tui.console import say, terminal_streams, utf8_streams
-from ipx_tui.core import i18n
+from ipx_tui.core import i18n, kiosk, locations
 from ipx_tui.core.errors import UserError
 from ipx_tui.core.options import StartPlan
 
@@ -31,7 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return command_line(arguments, browse=browse)
     utf8_streams()
-    i18n.use(i18n.locale_language())  # the browser's own choice (remembered) comes later
+    # the language of an error before the browser starts: the remembered one, else the locale's
+    remembered = None if kiosk.active() else i18n.remembered_lang(locations.store_path())
+    i18n.use(remembered or i18n.locale_language())
     try:
         return browse(StartPlan())
     except UserError as error:

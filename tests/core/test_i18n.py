@@ -13,6 +13,7 @@ from babel.messages.catalog import Catalog
 from ipx_tui.core import i18n
 from ipx_tui.core.errors import UserError
 from ipx_tui.core.i18n import Lang, _, ngettext
+from ipx_tui.core.store import Store
 from tests.imports import loaded_by
 from tools.catalogues import messages, read
 
@@ -107,6 +108,36 @@ def test_every_message_has_a_translation(lang: Lang) -> None:
     assert [m for m, (need, have) in fields.items() if any(h != need for h in have)] == []
     plural = [m for m, p in wanted.items() if p is not None]
     assert plural and all(len(got[m]) == 1 for m in plural)  # Chinese has one form
+
+
+def test_the_remembered_language_is_read_from_the_store_s_own_file(tmp_path: Path) -> None:
+    path = tmp_path / "store.json"
+    assert i18n.remembered_lang(path) is None  # no file yet
+    store = Store(path)
+    store.set_setting("script", "simplified")
+    assert i18n.remembered_lang(path) is None  # no such setting
+    store.set_setting(i18n.LANG_SETTING, "zh-Hant")
+    assert i18n.remembered_lang(path) == "zh-Hant"
+    store.set_setting(i18n.LANG_SETTING, "fr")  # not a language: ignored
+    assert i18n.remembered_lang(path) is None
+    for garbage in (b"", b"{", b"[]", b'{"settings": []}', b'{"settings": {"1": 3}}'):
+        path.write_bytes(garbage)
+        assert i18n.remembered_lang(path) is None
+
+
+def test_the_command_line_speaks_the_remembered_language(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    Store(data / "store.json").set_setting(i18n.LANG_SETTING, "zh-Hans")
+    env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "IPX_TUI_DATA_DIR": str(data)}
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "ipx_tui", *args], env=env, cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+
+    shown = run("show", "9.9")
+    assert (shown.returncode, shown.stderr) == (2, "ipx-tui: 没有条目 9.9：文件的部分为 1 至 3\n")
+    asked = run("show", "9.9", "--lang", "en")
+    assert asked.stderr == "ipx-tui: unknown node 9.9: the document has parts 1 to 3\n"
 
 
 def test_the_extractor_sees_every_kind_of_call(tmp_path: Path) -> None:
