@@ -56,7 +56,7 @@ async def test_the_traditional_interface_and_t() -> None:
         assert footer(app) == ["q 退出", "? 說明", "a 部門", "m 分工", "t 繁/簡", "[ 後退",
                                "/ 搜尋", "^p 指令"]
         await press(app, pilot, "right_square_bracket")
-        assert notices(app) == ["已是最新的檢視"]
+        assert notices(app) == ["已是最新的畫面"]
         await press(app, pilot, "t")  # the document and the interface switch together
         assert (app.script, app.lang, i18n.current()) == ("simplified", "zh-Hans", "zh-Hans")
         assert footer(app)[1:3] == ["? 帮助", "a 部门"]
