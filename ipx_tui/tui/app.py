@@ -45,6 +45,7 @@ from ipx_tui.core.store import Store
 from ipx_tui.tui import matrix_routes
 from ipx_tui.tui.history import History, Location
 from ipx_tui.tui.messages import BookmarksChanged, MatrixMoved, OpenAgency, OpenNode
+from ipx_tui.tui.overlays import keep_wide_characters_whole
 from ipx_tui.tui.pages import Page, page_for
 from ipx_tui.tui.palette import BrowserCommands
 from ipx_tui.tui.screens.browser import BrowserScreen
@@ -143,6 +144,7 @@ class IpxApp(App[None]):
         # Monochrome, and attributes in place of colours (see theme.no_color); the rules for it
         # are in a file of their own, so that a colour start parses and matches none of them
         plain = no_color()
+        keep_wide_characters_whole()  # a Chinese notice over the footer, drawn whole
         super().__init__(ansi_color=True if plain else None,
                          css_path=["app.tcss", "nocolor.tcss"] if plain else None)
         self.document: Document = load()

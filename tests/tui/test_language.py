@@ -14,7 +14,7 @@ from ipx_tui.core.i18n import LANG_SETTING
 from ipx_tui.tui.app import IpxApp
 from ipx_tui.tui.screens.agency_picker import AgencyPicker
 from ipx_tui.tui.screens.help import HelpScreen
-from tests.tui.kit import browsing, pilot_test, press
+from tests.tui.kit import browsing, pilot_test, press, settle
 
 
 def footer(app: IpxApp) -> list[str]:
@@ -131,3 +131,26 @@ def test_lang_is_remembered_and_the_locale_does_not_override_it(
     second()
     third()
     i18n.use("en")
+
+
+@pilot_test
+async def test_a_chinese_notice_over_the_footer_keeps_every_character(
+) -> None:
+    """Textual blanked a wide character lying across a footer key's edge (overlays.py)."""
+    from textual._compositor import Compositor
+
+    from ipx_tui.tui import overlays
+    from tests.tui.screen import screen_text
+
+    app = IpxApp(lang="zh-Hans", remember=False)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:  # toasts drawn
+        await settle(app, pilot)
+        await press(app, pilot, "left_square_bracket")
+        assert screen_text(app).splitlines()[-1].endswith("▌ 已是最早的视图 ")
+        # the same screen through Textual's own compositor: the 早 over the edge is lost
+        fixed = Compositor._render_chops
+        try:
+            Compositor._render_chops = overlays._ORIGINAL  # type: ignore[method-assign]
+            assert screen_text(app).splitlines()[-1].endswith("▌ 已是最  的视图 ")
+        finally:
+            Compositor._render_chops = fixed  # type: ignore[method-assign]
