@@ -13,7 +13,8 @@ remembered > the locale), and switched live by the browser's ``t`` in a Chinese 
 
 from __future__ import annotations
 
-# measured: 0.6 ms on top of what Textual imports anyway (locale, re); kept at the top
+# not deferred: measured 0.4 ms on top of what Textual imports anyway (locale, re), and a
+# catalogue loads in 0.5 ms (GNUTranslations over a 28 KB .mo): both before the first frame
 import gettext
 import os
 from collections.abc import Mapping
