@@ -25,6 +25,7 @@ from ipx_tui.core.export import (
     task_row,
     to_csv,
 )
+from ipx_tui.core.i18n import N_, _, ngettext
 from ipx_tui.core.ids import check_node_id, citation
 from ipx_tui.core.metadata import errata_of
 from ipx_tui.core.script import Script, render
@@ -186,7 +187,7 @@ def _topic(opened: Opened, words: Sequence[str]) -> set[str] | None:
         return None
     result = opened.engine().search(" ".join(words))
     if not result.words:
-        raise UserError("nothing to search for: the words have no characters that can match")
+        raise UserError(_("nothing to search for: the words have no characters that can match"))
     return set() if result.partial else {hit.node_id for hit in result.hits}
 
 
@@ -223,22 +224,24 @@ def _count_line(agencies: Sequence[Agency], table: dict[str, Involvement], shown
     role, ``3 of 59 tasks: 物联网, lead``; the figure is the number of rows below."""
     every = {t for a in agencies for t in (*table[a.name].lead, *table[a.name].participant)}
     names = "、".join(render(a.name, script) for a in agencies)
-    together = f" ({names} together)" if len(agencies) > 1 else ""
+    together = _(" ({names} together)").format(names=names) if len(agencies) > 1 else ""
     narrowed = [" ".join(args.words)] if args.words else []
     narrowed += [args.role] if args.role else []
-    noun = "task" if len(every) == 1 else "tasks"
     if not narrowed:
-        return f"{shown} {noun}{together}"
-    return f"{shown} of {len(every)} {noun}{together}: {', '.join(narrowed)}"
+        return ngettext("{shown} task{together}", "{shown} tasks{together}", len(every)).format(
+            shown=shown, together=together)
+    return ngettext("{shown} of {total} task{together}: {narrowed}",
+                    "{shown} of {total} tasks{together}: {narrowed}", len(every)).format(
+        shown=shown, total=len(every), together=together, narrowed=", ".join(narrowed))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Print or write the 分工表."""
     fmt: Format = args.format
     if args.bom and fmt != "csv":
-        raise UserError("--bom is for --format csv (Excel reads a UTF-8 CSV by it)")
+        raise UserError(_("--bom is for --format csv (Excel reads a UTF-8 CSV by it)"))
     if fmt == "xlsx" and args.output in (None, "-") and sys.stdout.isatty():
-        raise UserError("an xlsx file is not for the terminal: add --output FILE.xlsx")
+        raise UserError(_("an xlsx file is not for the terminal: add --output FILE.xlsx"))
     opened = opened_of(args)
     data = export(opened.document, opened.registry(), fmt, script_of(args))
     if args.bom and isinstance(data, str):
@@ -249,47 +252,47 @@ def cmd_export(args: argparse.Namespace) -> int:
 def add_output_flags(parser: argparse.ArgumentParser) -> None:
     """``--output FILE`` and ``--force``."""
     parser.add_argument("--output", metavar="FILE",
-                        help="write to FILE instead of standard output (- is standard output)")
-    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+                        help=_("write to FILE instead of standard output (- is standard output)"))
+    parser.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
 
 
 def register(add: Add) -> None:
     """Add the document's commands."""
-    p = add("outline", cmd_outline, "print the outline: 3 parts, 21 sections, 65 items")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = add("outline", cmd_outline, _("print the outline: 3 parts, 21 sections, 65 items"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     add_script_flag(p)
     add_document_flag(p)
 
-    p = add("show", cmd_show, "print one node's text and its agencies with their roles")
-    p.add_argument("id", metavar="ID", help="a node id: 2, 2.6, 2.6.3, front, preamble, closing")
+    p = add("show", cmd_show, _("print one node's text and its agencies with their roles"))
+    p.add_argument("id", metavar="ID", help=_("a node id: 2, 2.6, 2.6.3, front, preamble, closing"))
     add_script_flag(p)
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     add_document_flag(p)
 
     p = add("agencies", cmd_agencies,
-            "print every agency: name, full name, successor today, tasks led and joined")
-    p.add_argument("--json", action="store_true", help="print JSON")
+            _("print every agency: name, full name, successor today, tasks led and joined"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     add_script_flag(p)
     add_document_flag(p)
 
-    p = add("tasks", cmd_tasks, "print the tasks of one agency (on a topic, with WORDS)")
+    p = add("tasks", cmd_tasks, _("print the tasks of one agency (on a topic, with WORDS)"))
     p.add_argument("--agency", required=True, metavar="NAME",
-                   help="as written, in either script, a full name, an alias or today's name")
+                   help=_("as written, in either script, a full name, an alias or today's name"))
     p.add_argument("words", nargs="*", metavar="WORDS",
-                   help="only the tasks whose text has every word (as search matches them)")
-    p.add_argument("--role", choices=("lead", "participant"), help="only tasks in this role")
+                   help=_("only the tasks whose text has every word (as search matches them)"))
+    p.add_argument("--role", choices=("lead", "participant"), help=_("only tasks in this role"))
     add_script_flag(p)
     out = p.add_mutually_exclusive_group()
-    out.add_argument("--json", action="store_true", help="print JSON")
-    out.add_argument("--csv", action="store_true", help="print CSV")
+    out.add_argument("--json", action="store_true", help=_("print JSON"))
+    out.add_argument("--csv", action="store_true", help=_("print CSV"))
     add_document_flag(p, all_documents=True)
 
-    p = add("export", cmd_export, "print or write the 分工表 of every task")
+    p = add("export", cmd_export, _("print or write the 分工表 of every task"))
     p.add_argument("--format", choices=FORMATS, default="json",
-                   help="json (default), csv, md or xlsx (a spreadsheet: needs --output "
-                        "or a pipe)")
+                   help=_("json (default), csv, md or xlsx (a spreadsheet: needs --output "
+                        "or a pipe)"))
     p.add_argument("--bom", action="store_true",
-                   help="start the CSV with a UTF-8 byte-order mark, for Excel on Windows")
+                   help=_("start the CSV with a UTF-8 byte-order mark, for Excel on Windows"))
     add_output_flags(p)
-    add_script_flag(p, "write")
+    add_script_flag(p, N_("write"))
     add_document_flag(p)

@@ -20,6 +20,7 @@ from ipx_tui.console import say
 from ipx_tui.core import labels
 from ipx_tui.core.document import Role
 from ipx_tui.core.errors import UserError
+from ipx_tui.core.i18n import _, ngettext
 from ipx_tui.core.script import Script, render
 
 if TYPE_CHECKING:  # deferred: the engine (4 ms with its segmenter) is for this command only
@@ -33,19 +34,19 @@ SNIPPET_WIDTH = 40
 def register(add: Add) -> None:
     """Add the ``search`` subcommand."""
     p = add("search", cmd_search,
-            "print the nodes whose own text contains every word of QUERY, best first "
+            _("print the nodes whose own text contains every word of QUERY, best first "
             "(either script); a word naming an agency (any name, alias, today's name) also "
-            "matches what it leads or joins")
+            "matches what it leads or joins"))
     p.add_argument("query", nargs="+", metavar="QUERY",
-                   help="words in traditional or simplified script; all must occur")
+                   help=_("words in traditional or simplified script; all must occur"))
     p.add_argument("--json", action="store_true",
-                   help='print JSON: [{"id", "title", "snippet", "score"}], best first')
-    p.add_argument("--limit", type=positive, metavar="N", help="print at most N nodes")
+                   help=_('print JSON: [{"id", "title", "snippet", "score"}], best first'))
+    p.add_argument("--limit", type=positive, metavar="N", help=_("print at most N nodes"))
     p.add_argument("--agency", metavar="NAME",
-                   help="only the tasks this agency leads or joins (the tasks of `tasks --agency"
-                        " NAME`); any name it goes by, in either script")
+                   help=_("only the tasks this agency leads or joins (the tasks of `tasks --agency"
+                        " NAME`); any name it goes by, in either script"))
     p.add_argument("--role", choices=("lead", "participant"),
-                   help="with --agency: only the tasks it leads, or only those it joins")
+                   help=_("with --agency: only the tasks it leads, or only those it joins"))
     add_script_flag(p)
     add_document_flag(p, all_documents=True)
 
@@ -54,14 +55,14 @@ def cmd_search(args: argparse.Namespace) -> int:
     """Print the nodes matching the query."""
     query = " ".join(args.query)
     if args.role and not args.agency:
-        raise UserError("--role needs --agency: whose role?")
+        raise UserError(_("--role needs --agency: whose role?"))
     if args.all_documents:
         return _search_all(args, query)
     opened = opened_of(args)
     found = opened.engine()
     result = found.search(query)
     if not result.words:
-        raise UserError("nothing to search for: the query has no characters that can match")
+        raise UserError(_("nothing to search for: the query has no characters that can match"))
     if args.agency:
         result = _within(opened, result, args.agency, args.role)
     return _print(found, result, args)
@@ -104,8 +105,8 @@ def _print(found: Engine, result: SearchResult, args: argparse.Namespace) -> int
         dump_json(rows)
         if result.partial:
             say(_nothing(result) + (
-                f"; some of its words occur: {'、'.join(result.fallback_words)} (see it without"
-                " --json)" if result.hits else ""))
+                _("; some of its words occur: {words} (see it without --json)").format(
+                    words="、".join(result.fallback_words)) if result.hits else ""))
         return 0
     sys.stdout.write(_text(found, result, script, args.limit))
     return 0
@@ -127,12 +128,16 @@ def _within_line(result: SearchResult, script: Script) -> str:
     """``within the 39 tasks 發展改革委 leads or joins (tasks --agency 發展改革委): 8``."""
     *names, role, count = result.within
     who = "、".join(render(n, script) for n in names)
-    does = {"lead": "leads", "participant": "joins"}.get(role, "leads or joins")
     flag = f" --role {role}" if role else ""
-    noun = "task" if result.total == 1 else "tasks"
-    return (f"{_shown(result)}: {result.total} {noun}, within the {count} tasks {who} {does}"
-            f" (tasks --agency {names[0] if len(names) == 1 else who}{flag});"
-            f" {result.whole_total} nodes in the whole document")
+    within = {"lead": _("within the {count} tasks {who} leads"),
+              "participant": _("within the {count} tasks {who} joins")}.get(
+        role, _("within the {count} tasks {who} leads or joins")).format(count=count, who=who)
+    found = ngettext("{query}: {total} task", "{query}: {total} tasks", result.total).format(
+        query=_shown(result), total=result.total)
+    return _("{found}, {within} (tasks --agency {agency}{flag}); {whole} nodes in the whole "
+             "document").format(found=found, within=within,
+                                agency=names[0] if len(names) == 1 else who, flag=flag,
+                                whole=result.whole_total)
 
 
 def how_text(hit: Hit, result: SearchResult, script: Script) -> str:
@@ -142,7 +147,7 @@ def how_text(hit: Hit, result: SearchResult, script: Script) -> str:
         return ""
     groups: dict[str, list[str]] = {}
     for name, how in hit.agencies:
-        word = "named in the text" if how == "named" else render(labels.ROLE[how], script)
+        word = _("named in the text") if how == "named" else render(labels.ROLE[how], script)
         groups.setdefault(word, []).append(render(name, script))
     today = any(note.today for note in result.aliases)
     inner = "; ".join(f"{'、'.join(names)} {word}" for word, names in groups.items())
@@ -174,7 +179,7 @@ def _shown(result: SearchResult) -> str:
 
 
 def _nothing(result: SearchResult) -> str:
-    return f"no node contains {_shown(result)}"
+    return _("no node contains {query}").format(query=_shown(result))
 
 
 def _text(found: Engine, result: SearchResult, script: Script, limit: int | None) -> str:
@@ -182,18 +187,25 @@ def _text(found: Engine, result: SearchResult, script: Script, limit: int | None
     lines = []
     for note in result.aliases:
         names = "、".join(render(a, script) for a in note.agencies)
-        lines.append(f"{note.word}: today's name of {names} (the document's 2015 names)"
-                     if note.today else f"{note.word} = {names}")
-    missing = "".join(f"; {w} was not found" for w in result.not_found)
+        lines.append(_("{word}: today's name of {names} (the document's 2015 names)").format(
+            word=note.word, names=names) if note.today else f"{note.word} = {names}")
+    missing = "".join(_("; {word} was not found").format(word=w) for w in result.not_found)
     if result.within:
         lines.append(_within_line(result, script))
     elif result.partial and result.hits:
-        lines.append(f"{_nothing(result)}; {result.total} contain some of its words "
-                     f"({'、'.join(result.fallback_words)}), marked ~ (partial){missing}:")
+        lines.append(ngettext(
+            "{nothing}; {total} contains some of its words ({words}), marked ~ (partial)"
+            "{missing}:",
+            "{nothing}; {total} contain some of its words ({words}), marked ~ (partial)"
+            "{missing}:", result.total).format(
+            nothing=_nothing(result), total=result.total,
+            words="、".join(result.fallback_words), missing=missing))
     elif result.partial:
-        lines.append(f"{_nothing(result)}, nor any of its words of two or more characters")
+        lines.append(_("{nothing}, nor any of its words of two or more characters").format(
+            nothing=_nothing(result)))
     else:
-        lines.append(f"{_shown(result)}: {result.total} node{'s' if result.total != 1 else ''}")
+        lines.append(ngettext("{query}: {total} node", "{query}: {total} nodes",
+                              result.total).format(query=_shown(result), total=result.total))
     for hit in result.hits[:limit]:
         snippet = found.snippet(hit.node_id, result.terms, script, SNIPPET_WIDTH)
         text = snippet.text
@@ -206,5 +218,6 @@ def _text(found: Engine, result: SearchResult, script: Script, limit: int | None
                      + (f"  {how}" if how else ""))
         lines.append(f" {'':<8} {text}")
     if limit is not None and result.total > limit:
-        lines.append(f"… {result.total - limit} more (--limit {limit})")
+        lines.append(_("… {more} more (--limit {limit})").format(more=result.total - limit,
+                                                                  limit=limit))
     return "\n".join(lines) + "\n"

@@ -20,6 +20,7 @@ from typing import Any, Literal
 from ipx_tui.core import content
 from ipx_tui.core.document import Document, Role
 from ipx_tui.core.errors import UserError, shorten
+from ipx_tui.core.i18n import _
 from ipx_tui.core.script import Script, normalize, render
 
 AgencyKind = Literal["body", "collective"]
@@ -182,9 +183,10 @@ class UnknownAgency(UserError, LookupError):
     def __init__(self, query: str, suggestions: list[str]) -> None:
         self.query = query
         self.suggestions = suggestions
-        hint = (f"; did you mean {', '.join(suggestions)}?" if suggestions
-                else "; `ipx-tui agencies` lists them")
-        super().__init__(f"unknown agency {shorten(query)!r}{hint}")
+        hint = (_("; did you mean {names}?").format(names=", ".join(suggestions)) if suggestions
+                else _("; `ipx-tui agencies` lists them"))
+        super().__init__(_("unknown agency {query!r}{hint}").format(query=shorten(query),
+                                                                      hint=hint))
 
 
 class Registry:

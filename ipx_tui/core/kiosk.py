@@ -11,11 +11,12 @@ import os
 import sys
 
 from ipx_tui.core.errors import UserError
+from ipx_tui.core.i18n import N_, _
 
 ENV = "IPX_TUI_KIOSK"
 """Set in kiosk mode."""
 
-REFUSED = "turned off in kiosk mode"
+REFUSED = N_("turned off in kiosk mode")
 
 
 def enter() -> None:
@@ -33,4 +34,4 @@ def active() -> bool:
 def refuse(what: str) -> None:
     """Raise the kiosk's refusal of ``what`` (exit 2) when in kiosk mode."""
     if active():
-        raise UserError(f"{what} is {REFUSED}")
+        raise UserError(_("{what} is turned off in kiosk mode").format(what=_(what)))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ipx_tui.core.agencies import load_registry
+from ipx_tui.core.i18n import Lang
 from ipx_tui.core.ids import check_node_id
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script
@@ -28,6 +29,8 @@ class BrowseOptions:
     kiosk: bool = False
     document: str | None = None
     """A document's id or number as typed (--document); None for the shipped one."""
+    lang: Lang | None = None
+    """--lang: the interface's language (else the remembered one, else the locale's)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +49,8 @@ class StartPlan:
     kiosk: bool = False
     document: str | None = None
     """The imported document to open (its id); None for the shipped one."""
+    lang: Lang | None = None
+    """The interface's language asked for (None: the remembered one, else the locale's)."""
 
 
 def check(options: BrowseOptions) -> StartPlan:
@@ -73,4 +78,5 @@ def check(options: BrowseOptions) -> StartPlan:
             query = options.agency.strip()  # a name used today for several: let the reader pick
     return StartPlan(script="simplified" if options.simplified else "traditional",
                      script_given=options.simplified or options.traditional, goto=goto,
-                     agency=agency, agency_query=query, kiosk=options.kiosk, document=document)
+                     agency=agency, agency_query=query, kiosk=options.kiosk, document=document,
+                     lang=options.lang)

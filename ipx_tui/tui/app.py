@@ -27,6 +27,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input
 
+from ipx_tui.core import i18n, locations
 from ipx_tui.core.agencies import (
     Involvement,
     Registry,
@@ -37,18 +38,20 @@ from ipx_tui.core.agencies import (
 )
 from ipx_tui.core.document import Document
 from ipx_tui.core.export import node_text
+from ipx_tui.core.i18n import N_, Lang, _, lang_of, script_of
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script
 from ipx_tui.core.store import Store
 from ipx_tui.tui import matrix_routes
 from ipx_tui.tui.history import History, Location
 from ipx_tui.tui.messages import BookmarksChanged, MatrixMoved, OpenAgency, OpenNode
+from ipx_tui.tui.overlays import keep_wide_characters_whole
 from ipx_tui.tui.pages import Page, page_for
 from ipx_tui.tui.palette import BrowserCommands
 from ipx_tui.tui.screens.browser import BrowserScreen
 from ipx_tui.tui.screens.too_small import TooSmall, too_small
 from ipx_tui.tui.searching import Searches
-from ipx_tui.tui.settings import Remembered, Saver, Settings
+from ipx_tui.tui.settings import Remembered, Saver, Settings, Values
 from ipx_tui.tui.texts import tr
 from ipx_tui.tui.theme import THEME, no_color
 from ipx_tui.tui.widgets.detail import Detail
@@ -80,43 +83,50 @@ class IpxApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("q", "quit", N_("Quit"), id="app.quit"),
         # as in less, man and htop; a text field's own ctrl+c (copy) is nearer and wins there
-        Binding("ctrl+c", "quit", "Quit", show=False, id="app.ctrl-c"),
-        Binding("question_mark", "help", "Help", tooltip="This help: every key", id="app.help"),
-        Binding("a", "agency_picker", "Agency", tooltip="Agency picker: filter on one agency",
+        Binding("ctrl+c", "quit", N_("Quit"), show=False, id="app.ctrl-c"),
+        Binding("question_mark", "help", N_("Help"), tooltip=N_("This help: every key"),
+                id="app.help"),
+        Binding("a", "agency_picker", N_("Agency"),
+                tooltip=N_("Agency picker: filter on one agency"),
                 id="app.agency"),
-        Binding("A", "clear_filter", "All", show=False, tooltip="Clear the agency filter",
+        Binding("A", "clear_filter", N_("All"), show=False,
+                tooltip=N_("Clear the agency filter"),
                 id="app.clear-filter"),
-        Binding("m", "matrix", "Matrix", tooltip="The 分工 matrix: agencies × sections",
+        Binding("m", "matrix", N_("Matrix"), tooltip=N_("The 分工 matrix: agencies × sections"),
                 id="app.matrix"),
-        Binding("t", "toggle_script", "繁/简", tooltip="Switch between 繁 and 简",
+        Binding("t", "toggle_script", N_("繁/简"), tooltip=N_("Switch between 繁 and 简"),
                 id="app.script"),
-        Binding("left_square_bracket", "history_back", "Back", tooltip="Back to the previous view",
+        Binding("left_square_bracket", "history_back", N_("Back"),
+                tooltip=N_("Back to the previous view"),
                 id="app.back"),
-        Binding("right_square_bracket", "history_forward", "Fwd", show=False,
-                tooltip="Forward again", id="app.forward"),
-        Binding("y", "copy", "Copy", show=False,
-                tooltip="Send the text shown to the clipboard (OSC 52)",
+        Binding("right_square_bracket", "history_forward", N_("Fwd"), show=False,
+                tooltip=N_("Forward again"), id="app.forward"),
+        Binding("y", "copy", N_("Copy"), show=False,
+                tooltip=N_("Send the text shown to the clipboard (OSC 52)"),
                 id="app.copy"),
-        Binding("c", "cite", "Cite", show=False,
-                tooltip="Send the citation to the clipboard (OSC 52)",
+        Binding("c", "cite", N_("Cite"), show=False,
+                tooltip=N_("Send the citation to the clipboard (OSC 52)"),
                 id="app.cite"),
-        Binding("Y", "copy_view", "Select", show=False,
-                tooltip="Show the text plain, to select by hand",
+        Binding("Y", "copy_view", N_("Select"), show=False,
+                tooltip=N_("Show the text plain, to select by hand"),
                 id="app.copy-view"),
-        Binding("s", "toggle_sidebar", "Sidebar", show=False, tooltip="Hide or show the sidebar",
+        Binding("s", "toggle_sidebar", N_("Sidebar"), show=False,
+                tooltip=N_("Hide or show the sidebar"),
                 id="app.sidebar"),
-        Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True,
-                tooltip="The command palette: every action, node and agency", id="app.palette"),
-        Binding("slash", "search", "Search", tooltip="Search the document", id="app.search"),
-        Binding("n", "next_hit", "Next hit", show=False,
-                tooltip="Next search match: in this node, then the next", id="app.next-hit"),
-        Binding("N", "prev_hit", "Prev hit", show=False, tooltip="Previous search match",
+        Binding("ctrl+p", "command_palette", N_("Palette"), show=False, priority=True,
+                tooltip=N_("The command palette: every action, node and agency"),
+                id="app.palette"),
+        Binding("slash", "search", N_("Search"), tooltip=N_("Search the document"),
+                id="app.search"),
+        Binding("n", "next_hit", N_("Next hit"), show=False,
+                tooltip=N_("Next search match: in this node, then the next"), id="app.next-hit"),
+        Binding("N", "prev_hit", N_("Prev hit"), show=False, tooltip=N_("Previous search match"),
                 id="app.prev-hit"),
-        Binding("b", "bookmark", "Mark", show=False, tooltip="Bookmark this node",
+        Binding("b", "bookmark", N_("Mark"), show=False, tooltip=N_("Bookmark this node"),
                 id="app.bookmark"),
-        Binding("B", "bookmarks", "Marks", show=False, tooltip="List the bookmarks",
+        Binding("B", "bookmarks", N_("Marks"), show=False, tooltip=N_("List the bookmarks"),
                 id="app.bookmarks"),
         Binding("d", "documents", "Documents", show=False,
                 tooltip="Switch to another document of the library", id="app.documents"),
@@ -128,7 +138,8 @@ class IpxApp(App[None]):
     def __init__(self, *, script: Script = "traditional", goto: str | None = None,
                  agency: str | None = None, agency_query: str | None = None,
                  kiosk: bool = False, remember: bool = True,
-                 script_given: bool = False, document: str | None = None) -> None:
+                 script_given: bool = False, document: str | None = None,
+                 lang: Lang | None = None) -> None:
         """Args:
             script: the script to start in.
             goto: the node to start at (a checked id).
@@ -138,11 +149,14 @@ class IpxApp(App[None]):
             remember: restore the last session's script, node and filter (unless given here).
             script_given: the script was asked for (--traditional too): keep it.
             document: the imported document to open (its id); None for the shipped one.
+            lang: the interface's language asked for (--lang); None: the remembered one,
+                else the locale's. A Chinese interface is written in the document's script.
         """
         # NO_COLOR: native ANSI colours, so that Textual filters them with NoColor, not
         # Monochrome, and attributes in place of colours (see theme.no_color); the rules for it
         # are in a file of their own, so that a colour start parses and matches none of them
         plain = no_color()
+        keep_wide_characters_whole()  # a Chinese notice over the footer, drawn whole
         super().__init__(ansi_color=True if plain else None,
                          css_path=["app.tcss", "nocolor.tcss"] if plain else None)
         self.doc_id: str | None = document
@@ -155,6 +169,21 @@ class IpxApp(App[None]):
         self.searches = Searches()
         self.start = (script, goto, agency, agency_query, remember)
         self._script_given = script_given
+        self._lang_given = lang is not None
+        self._lang_chosen = lang is not None
+        """Whether the language was chosen (--lang, remembered, t): then it is saved."""
+        if lang is None and remember and not kiosk:
+            lang = i18n.remembered_lang(locations.store_path())
+            self._lang_chosen = lang is not None
+        self.lang: Lang = lang or i18n.locale_language()
+        """The interface's language (messages follow :func:`ipx_tui.core.i18n.use`)."""
+        if script_of(self.lang) is not None:
+            if script_given and not self._lang_given:
+                self.lang = lang_of(script)  # --simplified under zh_TW: a 简体 interface
+            elif not script_given:
+                script = script_of(self.lang) or script
+                self.start = (script, *self.start[1:])
+        i18n.use(self.lang)
         first: Location
         if goto is not None:
             first = Location("node", goto, agency)
@@ -285,6 +314,8 @@ class IpxApp(App[None]):
         """Load what later keys need, off the UI thread: registry, settings, OpenCC."""
         self.involvement_table()
         remembered = self.settings.read() if self.start[4] else Remembered()
+        if self._lang_given and self.start[4]:
+            self.settings.write_lang(self.lang)  # --lang is remembered, even if nothing else is
         from ipx_tui.core.keywords import keywords
 
         keywords("preamble")  # the keywords table: pages after the first need it
@@ -315,10 +346,18 @@ class IpxApp(App[None]):
         self.settings.problems.clear()
         if self._touched:
             return
-        script, goto, agency, query, _ = self.start
-        if (script == "traditional" and remembered.script == "simplified"
-                and not self._script_given):
-            self.set_reactive(IpxApp.script, "simplified")
+        script, goto, agency, query, _remember = self.start
+        lang = self.lang
+        if remembered.lang is not None and not self._lang_given:
+            lang = remembered.lang
+            self._lang_chosen = True
+        wanted = script if self._script_given else remembered.script or script
+        if script_of(lang) is not None and not self._script_given:
+            wanted = script_of(lang) or wanted  # a Chinese interface: the document's script
+        if lang != self.lang or wanted != self.script:
+            if lang != self.lang:
+                self._set_lang(lang)
+            self.set_reactive(IpxApp.script, wanted)
             self._script_changed()
         if goto is not None or agency is not None or query:
             return
@@ -394,8 +433,8 @@ class IpxApp(App[None]):
             return location
         if not quiet:
             self._kept_notice = True  # the walk's own line must not clear this one
-            self.notify(f"{tr(key, self.script)} filter off: {location.key} is outside it"
-                        " · [ back", timeout=6)
+            self.notify(_("{agency} filter off: {node} is outside it · [ back").format(
+                agency=tr(key, self.script), node=location.key), timeout=6)
         return location.with_filter(None)
 
     def _apply_filter(self, agency: str | None) -> None:
@@ -413,14 +452,14 @@ class IpxApp(App[None]):
                 return location
         return Location("node", self.document.nodes[0].id, self.agency_filter)
 
-    def _remembered(self) -> tuple[Script, str | None, str | None] | None:
-        """What the settings keep: the script, the last node shown, the filter (None: nothing
-        to save, the reader has not moved)."""
+    def _remembered(self) -> Values | None:
+        """What the settings keep: the script, the last node shown, the filter, the language
+        chosen (None: nothing to save, the reader has not moved)."""
         if not self._touched:
             return None
         last = next((loc.key for loc in reversed(self.history.entries[: self.history.index + 1])
                      if loc.kind == "node"), None)
-        return self.script, last, self.agency_filter
+        return self.script, last, self.agency_filter, self.lang if self._lang_chosen else None
 
     # --- messages from the screens -------------------------------------------------------
 
@@ -506,7 +545,7 @@ class IpxApp(App[None]):
         """The help screen's groups: a title and the class whose bindings it lists."""
         from ipx_tui.tui.screens.help import groups
 
-        return [("Everywhere", type(self)), *groups()]
+        return [(_("Everywhere"), type(self)), *groups()]
 
     # --- actions ------------------------------------------------------------------------
 
@@ -559,16 +598,27 @@ class IpxApp(App[None]):
             self.browser.action_toggle_sidebar()
 
     def action_toggle_script(self) -> None:
-        """Switch between traditional and simplified."""
-        self.script = "simplified" if self.script == "traditional" else "traditional"
+        """Switch between traditional and simplified; a Chinese interface switches with it."""
+        script: Script = "simplified" if self.script == "traditional" else "traditional"
+        if script_of(self.lang) is not None:
+            self._lang_chosen = True
+            self._set_lang(lang_of(script))
+        self.script = script
+
+    def _set_lang(self, lang: Lang) -> None:
+        """Show every message in ``lang`` from now on: the footer at once, the rest as the
+        script's watchers redraw (the caller changes the script or redraws)."""
+        self.lang = lang
+        i18n.use(lang)
+        self.refresh_bindings()
 
     def action_history_back(self) -> None:
         """Go back to the previous view."""
-        self._walk_history(self.history.back(), "Nothing earlier")
+        self._walk_history(self.history.back(), _("Nothing earlier"))
 
     def action_history_forward(self) -> None:
         """Go forward again."""
-        self._walk_history(self.history.forward(), "Nothing later")
+        self._walk_history(self.history.forward(), _("Nothing later"))
 
     def _walk_history(self, location: Location | None, none_left: str) -> None:
         if location is None:
@@ -653,7 +703,7 @@ class IpxApp(App[None]):
     def _step_hit(self, step: int) -> None:
         searches = self.searches
         if not searches.active:
-            self.notify("No search yet: / searches", timeout=3)
+            self.notify(_("No search yet: / searches"), timeout=3)
             return
         if searches.step_match(step):
             self.browser.detail.scroll_to_match(searches.match)
@@ -663,7 +713,7 @@ class IpxApp(App[None]):
         self._show_hit()
 
     def _show_hit(self) -> None:
-        hit, _ = self.searches.current()
+        hit, _where = self.searches.current()
         self.open_node(hit.node_id, list(hit.terms))
         # counted now (the count does not depend on the width), so a key pressed before the
         # next frame walks from here; scrolled after the refresh, when the pane has its size
@@ -676,7 +726,7 @@ class IpxApp(App[None]):
         self._say_where()
 
     def _say_where(self) -> None:
-        _, where = self.searches.current()
+        _hit, where = self.searches.current()
         if not self._kept_notice:
             self.clear_notifications()  # one line for the walk, not a stack of them
         self._kept_notice = False
@@ -689,7 +739,7 @@ class IpxApp(App[None]):
         location = self.history.current
         node_id = location.key if location.kind == "node" else self.browser.outline.current_id
         if node_id is None:
-            self.notify("Move to a node in the outline first: b bookmarks a node", timeout=4)
+            self.notify(_("Move to a node in the outline first: b bookmarks a node"), timeout=4)
             return
         store = self._bookmark_store()
         if store is not None:
@@ -713,7 +763,7 @@ class IpxApp(App[None]):
     def _bookmark_store(self) -> Store | None:
         store = self.store()
         if store is None:
-            self.notify("Bookmarks are unavailable: the store could not be opened",
+            self.notify(_("Bookmarks are unavailable: the store could not be opened"),
                         severity="error", timeout=8)
         return store
 

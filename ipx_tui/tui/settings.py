@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.timer import Timer
 
+from ipx_tui.core.i18n import LANG_SETTING, Lang, _, known_lang
 from ipx_tui.core.script import Script
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ class Remembered:
     script: Script | None = None
     last_node: str | None = None
     agency: str | None = None
+    lang: Lang | None = None
+    """The interface's language, when one was chosen (--lang, or t in a Chinese interface)."""
 
 
 class Settings:
@@ -61,7 +64,7 @@ class Settings:
 
                     self._store = Store.open_default(kiosk=self.kiosk)
                 except Exception as error:  # a broken store must never stop the browser
-                    self.problems.append(f"settings unavailable: {error}")
+                    self.problems.append(_("settings unavailable: {error}").format(error=error))
             return self._store
 
     def store_for(self, document: str | None) -> Store | None:
@@ -88,26 +91,39 @@ class Settings:
         script = store.get_setting(SCRIPT, "")
         last = store.get_setting(self._key(LAST_NODE), "")
         agency = store.get_setting(self._key(AGENCY), None)
+        lang = known_lang(store.get_setting(LANG_SETTING, ""))
         self.problems.extend(store.warnings)
         store.warnings.clear()
         remembered = Remembered(
             script=script if script in ("traditional", "simplified") else None,  # type: ignore[arg-type]
             last_node=last or None,
             agency=agency if isinstance(agency, str) and agency else None,
+            lang=lang,
         )
         self._saved.update({SCRIPT: script, self._key(LAST_NODE): last,
-                            self._key(AGENCY): agency})
+                            self._key(AGENCY): agency, LANG_SETTING: lang})
         return remembered
 
-    def write(self, script: Script, last_node: str | None, agency: str | None) -> str | None:
-        """Store the choices that changed; a message for the reader if that failed."""
+    def write_lang(self, lang: Lang) -> str | None:
+        """Remember the language asked for (--lang); a message for the reader if that failed."""
+        return self._write({LANG_SETTING: lang})
+
+    def write(self, script: Script, last_node: str | None, agency: str | None,
+              lang: Lang | None = None) -> str | None:
+        """Store the choices that changed (the language only when one was chosen); a message
+        for the reader if that failed."""
+        wanted: dict[str, object] = {SCRIPT: script, self._key(LAST_NODE): last_node or "",
+                                     self._key(AGENCY): agency}
+        if lang is not None:
+            wanted[LANG_SETTING] = lang
+        return self._write(wanted)
+
+    def _write(self, wanted: dict[str, object]) -> str | None:
         store = self.store()
         if store is None:
             return None
         from ipx_tui.core.store import StoreError
 
-        wanted: dict[str, object] = {SCRIPT: script, self._key(LAST_NODE): last_node or "",
-                                     self._key(AGENCY): agency}
         with self._lock:
             try:
                 for key, value in wanted.items():
@@ -117,15 +133,15 @@ class Settings:
             except StoreError as error:
                 return str(error)
             except Exception as error:  # never let a setting take the browser down
-                return f"settings not saved: {error}"
+                return _("settings not saved: {error}").format(error=error)
         return None
 
 
 SAVE_DELAY = 1.0
 """Seconds of quiet before the settings are saved (every key would be too many writes)."""
 
-Values = tuple[Script, str | None, str | None]
-"""What is saved: the script, the last node shown, the agency filter."""
+Values = tuple[Script, str | None, str | None, Lang | None]
+"""What is saved: the script, the last node shown, the agency filter, the language chosen."""
 
 
 class Saver:
@@ -169,5 +185,6 @@ class Saver:
         """Say a failed save once: every cursor move tries again, and would say it again."""
         if self.problem is None:
             self.problem = problem
-            self.app.notify(f"{problem}: settings and bookmarks are read-only; browsing goes on",
-                            title="Not saved", severity="warning", timeout=10)
+            self.app.notify(_("{problem}: settings and bookmarks are read-only; browsing goes on")
+                            .format(problem=problem), title=_("Not saved"), severity="warning",
+                            timeout=10)

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import Involvement, Registry, by_involvement
+from ipx_tui.core.i18n import N_, _
 from ipx_tui.core.script import Script, normalize
 from ipx_tui.tui.cursor import RowList
 from ipx_tui.tui.texts import fit, tr
@@ -54,12 +55,12 @@ class AgencyPicker(ModalScreen[str | None]):
     several bodies, a key of ``combined``), or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_none", "Cancel", id="picker.cancel"),
-        Binding("down", "move(1)", "Next", show=False, id="picker.down"),
-        Binding("up", "move(-1)", "Previous", show=False, id="picker.up"),
-        Binding("pagedown", "move(10)", "Page down", show=False, id="picker.page-down"),
-        Binding("pageup", "move(-10)", "Page up", show=False, id="picker.page-up"),
-        Binding("enter", "choose", "Filter on it", id="picker.choose"),
+        Binding("escape", "dismiss_none", N_("Cancel"), id="picker.cancel"),
+        Binding("down", "move(1)", N_("Next"), show=False, id="picker.down"),
+        Binding("up", "move(-1)", N_("Previous"), show=False, id="picker.up"),
+        Binding("pagedown", "move(10)", N_("Page down"), show=False, id="picker.page-down"),
+        Binding("pageup", "move(-10)", N_("Page up"), show=False, id="picker.page-up"),
+        Binding("enter", "choose", N_("Filter on it"), id="picker.choose"),
     ]
 
     def __init__(self, registry: Registry, table: dict[str, Involvement], script: Script,
@@ -76,7 +77,7 @@ class AgencyPicker(ModalScreen[str | None]):
         self.script = script
         self.current = current
         self.input = Input(value=query, id="picker-input",
-                           placeholder="any name, alias, full or today's name, either script")
+                           placeholder=_("any name, alias, full or today's name, either script"))
         self.input.cursor_blink = False  # nothing blinks while idle (see the SSH issue)
         self.list = RowList(id="picker-list")
         self.list.can_focus = False  # typing always goes to the input; arrows move the list
@@ -135,7 +136,7 @@ class AgencyPicker(ModalScreen[str | None]):
                    id=inv.agency.name) for inv in keep)
         head = header_text(self.script)
         if not keep:
-            head = f"no agency matches {query.strip()!r}"
+            head = _("no agency matches {query!r}").format(query=query.strip())
         self.head.update(head)
         if keep:
             at = self.shown.index(self.current) if self.current in self.shown else 0

@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 
 from ipx_tui.core import labels
 from ipx_tui.core import search as core
+from ipx_tui.core.i18n import N_, _, ngettext
 from ipx_tui.core.script import Script
 from ipx_tui.core.search import Engine, Hit, SearchResult
 from ipx_tui.tui.cursor import RowList
@@ -34,7 +35,7 @@ INDENT = 9
 """Cells before a result's title and snippet: the id column."""
 MATCH_STYLE = "black on yellow"
 """A match in a snippet: the detail pane's highlight colours (the terminal's own yellow)."""
-PLACEHOLDER = "search: words in either script (all must occur), an agency by any name"
+PLACEHOLDER = N_("search: words in either script (all must occur), an agency by any name")
 WIDEN_KEY = "tab"
 """Widens a search within the agency filter to the whole document (and narrows it again)."""
 
@@ -62,7 +63,7 @@ class Within:
 
 def within_text(within: Within, script: Script) -> str:
     """``within 網信辦's tasks``."""
-    return f"within {tr(within.key, script)}'s tasks"
+    return _("within {agency}'s tasks").format(agency=tr(within.key, script))
 
 
 def status_text(result: SearchResult, script: Script, within: Within | None = None) -> str:
@@ -73,9 +74,12 @@ def status_text(result: SearchResult, script: Script, within: Within | None = No
         return line
     if within.narrow:
         whole = result.whole_total
-        more = f" ({whole} in the whole document)" if result.words and whole is not None else ""
-        return f"{within_text(within, script)}: {line}{more} · Tab: the whole document"
-    return f"whole document: {line} · Tab: only {tr(within.key, script)}'s tasks"
+        more = (_(" ({total} in the whole document)").format(total=whole)
+                if result.words and whole is not None else "")
+        return _("{within}: {line}{more} · Tab: the whole document").format(
+            within=within_text(within, script), line=line, more=more)
+    return _("whole document: {line} · Tab: only {agency}'s tasks").format(
+        line=line, agency=tr(within.key, script))
 
 
 def how_text(hit: Hit, result: SearchResult, script: Script) -> str:
@@ -85,7 +89,7 @@ def how_text(hit: Hit, result: SearchResult, script: Script) -> str:
         return ""
     groups: dict[str, list[str]] = {}
     for name, how in hit.agencies:
-        word = "named in the text" if how == "named" else tr(labels.ROLE[how], script)
+        word = _("named in the text") if how == "named" else tr(labels.ROLE[how], script)
         groups.setdefault(word, []).append(tr(name, script))
     inner = "; ".join(f"{'、'.join(names)} {word}" for word, names in groups.items())
     today = any(note.today for note in result.aliases)
@@ -94,21 +98,26 @@ def how_text(hit: Hit, result: SearchResult, script: Script) -> str:
 
 def _status(result: SearchResult, script: Script) -> str:
     if not result.words:
-        return "Enter opens the highlighted result · n/N then walk the matches · Esc closes"
+        return _("Enter opens the highlighted result · n/N then walk the matches · Esc closes")
     shown = fit(" ".join(core.clean(result.query).split()), 40)
     notes = []
     for note in result.aliases:
         names = "、".join(tr(a, script) for a in note.agencies)
-        notes.append(f"{note.word}: today's name of {names}" if note.today
-                     else f"{note.word} = {names}")
+        notes.append(_("{word}: today's name of {names}").format(word=note.word, names=names)
+                     if note.today else f"{note.word} = {names}")
     if result.partial and result.hits:
-        head = (f"no node contains {shown}; {result.total} contain some of its words "
-                f"({'、'.join(result.fallback_words)}), marked ~")
-        head += "".join(f" · {w} not found" for w in result.not_found)
+        head = ngettext("no node contains {query}; {total} contains some of its words "
+                        "({words}), marked ~",
+                        "no node contains {query}; {total} contain some of its words "
+                        "({words}), marked ~", result.total).format(
+            query=shown, total=result.total, words="、".join(result.fallback_words))
+        head += "".join(_(" · {word} not found").format(word=w) for w in result.not_found)
     elif result.partial:
-        head = f"no node contains {shown}, nor any of its words of two or more characters"
+        head = _("no node contains {query}, nor any of its words of two or more characters"
+                 ).format(query=shown)
     else:
-        head = f"{result.total} node{'s' if result.total != 1 else ''}"
+        head = ngettext("{total} node", "{total} nodes", result.total).format(
+            total=result.total)
     return " · ".join([head, *notes])
 
 
@@ -152,14 +161,15 @@ class SearchScreen(ModalScreen[SearchOutcome]):
     CSS_PATH = "search.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="search.close"),
-        Binding("enter", "open", "Open", id="search.open"),
-        Binding("down", "move(1)", "Next result", show=False, id="search.down"),
-        Binding("up", "move(-1)", "Previous result", show=False, id="search.up"),
-        Binding("pagedown", "move(5)", "Page down", show=False, id="search.page-down"),
-        Binding("pageup", "move(-5)", "Page up", show=False, id="search.page-up"),
-        Binding(WIDEN_KEY, "widen", "Whole document / filter", show=False,
-                tooltip="With an agency filter on: search the whole document, or only its tasks",
+        Binding("escape", "close", N_("Close"), id="search.close"),
+        Binding("enter", "open", N_("Open"), id="search.open"),
+        Binding("down", "move(1)", N_("Next result"), show=False, id="search.down"),
+        Binding("up", "move(-1)", N_("Previous result"), show=False, id="search.up"),
+        Binding("pagedown", "move(5)", N_("Page down"), show=False, id="search.page-down"),
+        Binding("pageup", "move(-5)", N_("Page up"), show=False, id="search.page-up"),
+        Binding(WIDEN_KEY, "widen", N_("Whole document / filter"), show=False,
+                tooltip=N_("With an agency filter on: search the whole document, or only its "
+                           "tasks"),
                 id="search.widen"),
     ]
 
@@ -170,7 +180,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         """An imported document's engine; None for the shipped document's."""
         self.script = script
         self.within = within
-        self.input = Input(value=query, id="search-input", placeholder=PLACEHOLDER)
+        self.input = Input(value=query, id="search-input", placeholder=_(PLACEHOLDER))
         self.input.cursor_blink = False  # nothing blinks, so an idle screen sends nothing
         self.status = Static("", id="search-status", markup=False)
         self.results = RowList(id="search-results")
@@ -195,7 +205,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
             self.show_results(self.input.value)
         else:
             self.pending = self.input.value
-            self.status.update("indexing…")
+            self.status.update(_("indexing…"))
             self._build()
 
     def _ready(self) -> bool:
