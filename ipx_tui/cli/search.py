@@ -140,19 +140,6 @@ def _within_line(result: SearchResult, script: Script) -> str:
                                 whole=result.whole_total)
 
 
-def how_text(hit: Hit, result: SearchResult, script: Script) -> str:
-    """How the query's agencies matched a hit: ``[發展改革委 牽頭]``, ``[2015: 質檢總局 參與]``,
-    ``[工業和信息化部 named in the text]``; empty when the query names no agency."""
-    if not hit.agencies:
-        return ""
-    groups: dict[str, list[str]] = {}
-    for name, how in hit.agencies:
-        word = _("named in the text") if how == "named" else render(labels.ROLE[how], script)
-        groups.setdefault(word, []).append(render(name, script))
-    today = any(note.today for note in result.aliases)
-    inner = "; ".join(f"{'、'.join(names)} {word}" for word, names in groups.items())
-    return f"[2015: {inner}]" if today else f"[{inner}]"
-
 
 def _role_text(found: Engine, hit: Hit, result: SearchResult, script: Script) -> str:
     """Under ``--agency``: the agency's role in the hit, ``[發展改革委 牽頭]``."""
@@ -213,7 +200,7 @@ def _text(found: Engine, result: SearchResult, script: Script, limit: int | None
             for a, b in reversed(snippet.spans):
                 text = f"{text[:a]}\x1b[7m{text[a:b]}\x1b[27m{text[b:]}"
         mark = "~" if hit.partial else " "
-        how = how_text(hit, result, script) or _role_text(found, hit, result, script)
+        how = result.how(hit, script) or _role_text(found, hit, result, script)
         lines.append(f"{mark}{hit.node_id:<8} {render(hit.title, script)}"
                      + (f"  {how}" if how else ""))
         lines.append(f" {'':<8} {text}")

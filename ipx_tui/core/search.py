@@ -32,8 +32,9 @@ from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from ipx_tui.core import content
+from ipx_tui.core import content, labels
 from ipx_tui.core.document import Document, Role
+from ipx_tui.core.i18n import _
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script, normalize, render
 from ipx_tui.core.segment import Segmenter, load_segmenter
@@ -123,6 +124,20 @@ class SearchResult:
     def terms(self) -> tuple[str, ...]:
         """Every normalised string to highlight in the hits."""
         return tuple(dict.fromkeys(t for hit in self.hits for t in hit.terms))
+
+    def how(self, hit: Hit, script: Script) -> str:
+        """How the query's agencies matched a hit: ``[發展改革委 牽頭]``, ``[2015: 質檢總局
+        參與]``, ``[工業和信息化部 named in the text]``; empty when the query names no agency.
+        The same words on the command line and in the browser."""
+        if not hit.agencies:
+            return ""
+        groups: dict[str, list[str]] = {}
+        for name, how in hit.agencies:
+            word = _("named in the text") if how == "named" else render(labels.ROLE[how], script)
+            groups.setdefault(word, []).append(render(name, script))
+        inner = "; ".join(f"{'、'.join(names)} {word}" for word, names in groups.items())
+        today = any(note.today for note in self.aliases)
+        return f"[2015: {inner}]" if today else f"[{inner}]"
 
 
 @dataclass(frozen=True, slots=True)

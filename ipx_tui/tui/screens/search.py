@@ -82,19 +82,6 @@ def status_text(result: SearchResult, script: Script, within: Within | None = No
         line=line, agency=tr(within.key, script))
 
 
-def how_text(hit: Hit, result: SearchResult, script: Script) -> str:
-    """How the query's agencies matched a hit: ``[發展改革委 牽頭]``, ``[2015: 質檢總局 參與]``,
-    ``[工業和信息化部 named in the text]``; empty when the query names no agency."""
-    if not hit.agencies:
-        return ""
-    groups: dict[str, list[str]] = {}
-    for name, how in hit.agencies:
-        word = _("named in the text") if how == "named" else tr(labels.ROLE[how], script)
-        groups.setdefault(word, []).append(tr(name, script))
-    inner = "; ".join(f"{'、'.join(names)} {word}" for word, names in groups.items())
-    today = any(note.today for note in result.aliases)
-    return f"[2015: {inner}]" if today else f"[{inner}]"
-
 
 def _status(result: SearchResult, script: Script) -> str:
     if not result.words:
@@ -136,7 +123,7 @@ def option_text(hit: Hit, result: SearchResult, script: Script, cells: int,
     """A result: ``id  title`` and, under it, a snippet with the matches highlighted; with a
     filter on, the filter's role in it (unless the query's own agencies say how)."""
     title = tr(hit.title, script)
-    how = how_text(hit, result, script) or (within.role_text(hit.node_id, script)
+    how = result.how(hit, script) or (within.role_text(hit.node_id, script)
                                             if within is not None else "")
     if how:
         title += "  " + how
