@@ -137,7 +137,8 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     if not found:
         # said as the one document would say it: the shipped registry's suggestions
         opened_of(args).registry().resolve(args.agency)
-        raise UserError(f"no document gives {shorten(args.agency)!r} a task")
+        raise UserError(_("no document gives {agency!r} a task").format(
+            agency=shorten(args.agency)))
     if args.json:
         dump_json([{"document": o.id, "number": o.document.number, "tasks": rows}
                    for o, rows, _ in found])

@@ -18,11 +18,12 @@ from ipx_tui.cli.parsing import Add
 from ipx_tui.core import labels
 from ipx_tui.core.cite import STYLES, Style, cite
 from ipx_tui.core.errors import UserError
+from ipx_tui.core.i18n import N_, _
 from ipx_tui.core.ids import check_node_id
 from ipx_tui.core.metadata import Erratum, load_errata, load_metadata
 from ipx_tui.core.script import QUOTES, Script, render
 
-CITE_STYLES = """\
+CITE_STYLES = N_("""\
 styles:
   short    the title in 《》, the number in （）, then the place in the document's own
            numbering: 《國務院關於積極推進「互聯網+」行動的指導意見》（國發〔2015〕40號）二（九）1
@@ -34,7 +35,8 @@ styles:
   en       an English reference: State Council. Guiding Opinions of the State Council on
            Vigorously Moving Forward the "Internet Plus" Action (Guo Fa [2015] No. 40).
            1 July 2015. Part II, section (9), item 1. https://www.gov.cn/… (either script).
-"""
+""")
+"""``cite --help``'s list of the styles (translated where it is shown)."""
 
 
 def erratum_dict(erratum: Erratum) -> dict[str, str]:
@@ -125,7 +127,8 @@ def accessed_date(raw: str) -> datetime.date:
         return datetime.date.fromisoformat(raw)
     except ValueError:
         shown = raw if len(raw) <= 20 else raw[:20] + "…"
-        raise argparse.ArgumentTypeError(f"not a date like 2026-12-07: {shown!r}") from None
+        raise argparse.ArgumentTypeError(_("not a date like 2026-12-07: {shown!r}").format(
+            shown=shown)) from None
 
 
 def cmd_cite(args: argparse.Namespace) -> int:
@@ -134,28 +137,28 @@ def cmd_cite(args: argparse.Namespace) -> int:
     node_id = check_node_id(document, args.id)
     style: Style = args.style
     if args.accessed is not None and style != "gbt7714":
-        raise UserError("--accessed is for --style gbt7714 (its access date)")
+        raise UserError(_("--accessed is for --style gbt7714 (its access date)"))
     print_text(cite(document, node_id, style, script_of(args), accessed=args.accessed))
     return 0
 
 
 def register(add: Add) -> None:
     """Add `info` and `cite`."""
-    p = add("info", cmd_info, "print what the document is: issuer, number, dates, address, "
-                              "the corrections its text carries")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = add("info", cmd_info, _("print what the document is: issuer, number, dates, address, "
+                                "the corrections its text carries"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     add_document_flag(p)
     add_script_flag(p)
 
-    p = add("cite", cmd_cite, "print a citation of one node in the document's own numbering")
+    p = add("cite", cmd_cite, _("print a citation of one node in the document's own numbering"))
     p.formatter_class = argparse.RawDescriptionHelpFormatter  # keep the styles' lines
-    p.epilog = CITE_STYLES
+    p.epilog = _(CITE_STYLES)
     p.add_argument("id", metavar="ID",
-                   help="a node id as `show` takes it: 2.9.1, 二（九）1, 二(九)1, ２.９.１, "
-                        "preamble")
+                   help=_("a node id as `show` takes it: 2.9.1, 二（九）1, 二(九)1, ２.９.１, "
+                          "preamble"))
     p.add_argument("--style", choices=STYLES, default="short",
-                   help="short (default), gbt7714 or en; see below")
+                   help=_("short (default), gbt7714 or en; see below"))
     p.add_argument("--accessed", metavar="DATE", type=accessed_date,
-                   help="gbt7714's access date, as 2026-12-07 (default: today)")
+                   help=_("gbt7714's access date, as 2026-12-07 (default: today)"))
     add_document_flag(p)
     add_script_flag(p)

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import unicodedata
 from typing import TYPE_CHECKING
 
 from ipx_tui.cli.output import add_script_flag, dump_json, print_text, script_of, warn
 from ipx_tui.cli.parsing import Add
 from ipx_tui.core import kiosk
 from ipx_tui.core.errors import UserError, shorten
+from ipx_tui.core.i18n import N_, _, ngettext
 from ipx_tui.core.script import Script, render
 
 if TYPE_CHECKING:
@@ -28,11 +30,12 @@ def add_document_flag(parser: argparse.ArgumentParser, all_documents: bool = Fal
     # SUPPRESS: unset unless given after the command, so `ipx-tui --document ID outline`
     # keeps the top-level value (argparse copies a subparser's defaults over it)
     group.add_argument("--document", metavar="ID", default=argparse.SUPPRESS,
-                       help=f"the document to read: an id from `ipx-tui documents`, or its "
-                            f"number (default: {SHIPPED}, the shipped 國發〔2015〕40號)")
+                       help=_("the document to read: an id from `ipx-tui documents`, or its "
+                              "number (default: {shipped}, the shipped 國發〔2015〕40號)").format(
+                                  shipped=SHIPPED))
     if all_documents:
         group.add_argument("--all-documents", action="store_true",
-                           help="every document of the library, grouped by document")
+                           help=_("every document of the library, grouped by document"))
 
 
 def opened_of(args: argparse.Namespace) -> Opened:
@@ -48,7 +51,7 @@ def every_document() -> list[Opened]:
     be read is named on stderr and skipped."""
     from ipx_tui.core.library import all_opened, documents
 
-    _, problems = documents()
+    _entries, problems = documents()
     for problem in problems:
         warn(problem)
     return all_opened()
@@ -60,36 +63,51 @@ def document_line(opened: Opened, script: Script) -> str:
            f"{render(opened.document.title, script)} =="
 
 
+def _parts(n: int) -> str:
+    return ngettext("{count} part", "{count} parts", n).format(count=n)
+
+
+def _sections(n: int) -> str:
+    return ngettext("{count} section", "{count} sections", n).format(count=n)
+
+
+def _items(n: int) -> str:
+    return ngettext("{count} item", "{count} items", n).format(count=n)
+
+
+def _lines(n: int) -> str:
+    return ngettext("{count} line", "{count} lines", n).format(count=n)
+
+
 def summary(report: ImportReport) -> str:
     """What an import prints: the document's head line, its counts, what was dropped, where."""
     e = report.entry
-    lists = f"agency lists in {report.section_lists} {_plural(report.section_lists, 'section')}" \
-            f" and {report.item_lists} {_plural(report.item_lists, 'item')}"
-    bodies = f"{len(report.bodies)} {_plural(len(report.bodies), 'body', 'bodies')} named, " \
-             f"{len(report.unregistered)} not in the registry"
+    lists = _("agency lists in {sections} and {items}").format(
+        sections=_sections(report.section_lists), items=_items(report.item_lists))
+    bodies = ngettext("{count} body named, {unregistered} not in the registry",
+                      "{count} bodies named, {unregistered} not in the registry",
+                      len(report.bodies)).format(count=len(report.bodies),
+                                                 unregistered=len(report.unregistered))
     if report.unregistered:
-        bodies += ": " + "、".join(report.unregistered)
+        bodies = _("{bodies}: {names}").format(bodies=bodies,
+                                              names="、".join(report.unregistered))
     lines = [f"{e.number} · {e.title} · {e.date}",
-             f"{e.parts} {_plural(e.parts, 'part')}, {e.sections} "
-             f"{_plural(e.sections, 'section')}, {e.items} {_plural(e.items, 'item')}; "
-             f"{lists}; {bodies}"]
+             _("{parts}, {sections}, {items}; {lists}; {bodies}").format(
+                 parts=_parts(e.parts), sections=_sections(e.sections), items=_items(e.items),
+                 lists=lists, bodies=bodies)]
     if report.dropped_before or report.dropped_after:
-        lines.append(f"dropped a web page's leftovers: {report.dropped_before} "
-                     f"{_plural(report.dropped_before, 'line')} above the title and "
-                     f"{report.dropped_after} {_plural(report.dropped_after, 'line')} below "
-                     "the date")
-    lines.append(f"stored as {e.id} (read in {report.encoding}): "
-                 f"ipx-tui --document {e.id}, or any command with --document {e.id}")
+        lines.append(_("dropped a web page's leftovers: {above} above the title and {below} "
+                       "below the date").format(above=_lines(report.dropped_before),
+                                                below=_lines(report.dropped_after)))
+    lines.append(_("stored as {id} (read in {encoding}): ipx-tui --document {id}, or any "
+                   "command with --document {id}").format(id=e.id,
+                                                         encoding=_(report.encoding)))
     return "\n".join(lines)
-
-
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return one if n == 1 else (many or one + "s")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import a document from a text file."""
-    kiosk.refuse("importing a document")
+    kiosk.refuse(N_("importing a document"))
     from ipx_tui.core.library import import_document, read_file
 
     raw = read_file(args.file)
@@ -106,17 +124,18 @@ def _row(entry: Entry) -> dict[str, object]:
 
 def cmd_documents(args: argparse.Namespace) -> int:
     """List the documents, or remove an imported one."""
-    from ipx_tui.core.library import documents, remove_document
+    from ipx_tui.core.library import counts_text, documents, origin_text, remove_document
 
     if args.action == "remove":
         if not args.id:
-            raise UserError("documents remove needs the ID of an imported document")
+            raise UserError(_("documents remove needs the ID of an imported document"))
         entry = remove_document(args.id)
-        print(f"removed {entry.id} {entry.number}".rstrip(), file=sys.stderr)
+        print(_("removed {id} {number}").format(id=entry.id, number=entry.number).rstrip(),
+              file=sys.stderr)
         return 0
     if args.id:
-        raise UserError(f"unexpected {shorten(args.id)!r}: `documents` lists them, "
-                        "`documents remove ID` removes one")
+        raise UserError(_("unexpected {value!r}: `documents` lists them, `documents remove ID` "
+                          "removes one").format(value=shorten(args.id)))
     entries, problems = documents()
     for problem in problems:
         warn(problem)
@@ -126,26 +145,31 @@ def cmd_documents(args: argparse.Namespace) -> int:
         return 0
     lines = []
     for e in entries:
-        kind = "shipped" if e.shipped else "imported"
-        lines.append(f"{e.id:<10} {kind:<8}  {render(e.number, script)} · "
-                     f"{render(e.title, script)} · {e.date} · {e.parts} parts, "
-                     f"{e.sections} sections, {e.items} items")
+        kind = origin_text(e)
+        lines.append(f"{e.id:<10} {_padded(kind, 8)}  {render(e.number, script)} · "
+                     f"{render(e.title, script)} · {e.date} · " + counts_text(e))
     print_text("\n".join(lines))
     return 0
+
+
+def _padded(text: str, cells: int) -> str:
+    """Text padded with spaces to a width in terminal cells (a Chinese character takes 2)."""
+    width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(0, cells - width)
 
 
 def register(add: Add) -> None:
     """Add `import` and `documents`."""
     p = add("import", cmd_import,
-            "import a document from a text file (UTF-8, GB18030/GBK or Big5; either script)")
-    p.add_argument("file", metavar="FILE", help="a text file of one document")
+            _("import a document from a text file (UTF-8, GB18030/GBK or Big5; either script)"))
+    p.add_argument("file", metavar="FILE", help=_("a text file of one document"))
     p.add_argument("--id", metavar="ID",
-                   help="the id to store it under (default: year-number, such as 2016-28)")
+                   help=_("the id to store it under (default: year-number, such as 2016-28)"))
 
     p = add("documents", cmd_documents,
-            "list the documents (id, number, title, date, counts), or remove an imported one")
+            _("list the documents (id, number, title, date, counts), or remove an imported one"))
     p.add_argument("action", nargs="?", choices=("remove",), metavar="remove",
-                   help="remove the imported document ID")
-    p.add_argument("id", nargs="?", metavar="ID", help="with remove: the document's id")
-    p.add_argument("--json", action="store_true", help="print JSON")
+                   help=_("remove the imported document ID"))
+    p.add_argument("id", nargs="?", metavar="ID", help=_("with remove: the document's id"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     add_script_flag(p)

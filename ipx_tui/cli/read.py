@@ -21,6 +21,7 @@ from ipx_tui.cli.output import add_script_flag, print_text, script_of
 from ipx_tui.cli.parsing import Add
 from ipx_tui.core import kiosk
 from ipx_tui.core.export import reading_text
+from ipx_tui.core.i18n import _
 from ipx_tui.core.ids import check_node_id
 
 LESS_DEFAULT = "FRX"
@@ -31,14 +32,14 @@ LESS_DEFAULT = "FRX"
 def register(add: Add) -> None:
     """Add the ``read`` subcommand."""
     p = add("read", cmd_read,
-            "print the document (or one node and what is under it) as plain text to read "
-            "straight through, with headings and who is responsible, through $PAGER on a "
-            "terminal; for screen readers and braille displays")
+            _("print the document (or one node and what is under it) as plain text to read "
+              "straight through, with headings and who is responsible, through $PAGER on a "
+              "terminal; for screen readers and braille displays"))
     p.add_argument("id", nargs="?", metavar="ID",
-                   help="a node, as `show` takes it (2.9, 二（九）, 2.9.1); the whole document "
-                        "when left out")
+                   help=_("a node, as `show` takes it (2.9, 二（九）, 2.9.1); the whole document "
+                          "when left out"))
     p.add_argument("--no-pager", action="store_true",
-                   help="print, even on a terminal")
+                   help=_("print, even on a terminal"))
     add_script_flag(p)
     add_document_flag(p)
 

@@ -76,7 +76,8 @@ def _search_all(args: argparse.Namespace, query: str) -> int:
     for opened in every_document():
         result = opened.engine().search(query)
         if not result.words:
-            raise UserError("nothing to search for: the query has no characters that can match")
+            raise UserError(_("nothing to search for: the query has no characters that can "
+                              "match"))
         if args.agency:
             try:
                 result = _within(opened, result, args.agency, args.role)
@@ -91,7 +92,8 @@ def _search_all(args: argparse.Namespace, query: str) -> int:
     blocks = [f"{document_line(o, script)}\n{_text(o.engine(), r, script, args.limit)}"
               for o, r in answers if r.hits and not r.partial]
     if not blocks:
-        say(f"no document contains {_shown(answers[0][1]) if answers else query}")
+        say(_("no document contains {query}").format(
+            query=_shown(answers[0][1]) if answers else query))
         return 0
     sys.stdout.write("\n".join(blocks))
     return 0

@@ -31,6 +31,7 @@ from typing import Literal
 
 from ipx_tui.core.document import Document
 from ipx_tui.core.errors import UserError
+from ipx_tui.core.i18n import _
 from ipx_tui.core.ids import check_node_id
 from ipx_tui.core.metadata import Metadata, load_metadata
 from ipx_tui.core.script import Script, render
@@ -105,8 +106,9 @@ def cite(document: Document, node_id: str, style: Style = "short",
         return f"《{title}》（{number}）{place(document, node_id)}"
     metadata = load_metadata()
     if document.number != metadata.number:
-        raise UnknownStyle(f"--style {style} needs the document's publication details, which "
-                           f"only the shipped {metadata.number} has: use --style short")
+        raise UnknownStyle(_("--style {style} needs the document's publication details, which "
+                             "only the shipped {number} has: use --style short").format(
+                                 style=style, number=metadata.number))
     if style == "gbt7714":
         day = (accessed or datetime.date.today()).isoformat()
         where = f" {metadata.url}." if metadata.url else ""
@@ -121,4 +123,5 @@ def cite(document: Document, node_id: str, style: Style = "short",
         return (f"{metadata.english_issuer}. {metadata.english_title} "
                 f"({metadata.english_number}). {written}."
                 + (f" {at[0].upper()}{at[1:]}." if at else "") + where)
-    raise UnknownStyle(f"unknown citation style {style!r}: one of {', '.join(STYLES)}")
+    raise UnknownStyle(_("unknown citation style {style!r}: one of {styles}").format(
+        style=style, styles=", ".join(STYLES)))

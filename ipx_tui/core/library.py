@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from ipx_tui.core import kiosk, locations
 from ipx_tui.core.document import Assignment, Document, Node, Responsibility
 from ipx_tui.core.errors import UserError, shorten
+from ipx_tui.core.i18n import N_, _
 from ipx_tui.core.parse import NUMBER, Parsed, load, read
 from ipx_tui.core.script import Script, normalize
 
@@ -155,6 +156,17 @@ class ImportReport:
     path: Path
 
 
+def counts_text(entry: Entry) -> str:
+    """``3 parts, 21 sections, 65 items``, as the documents are listed."""
+    return _("{parts} parts, {sections} sections, {items} items").format(
+        parts=entry.parts, sections=entry.sections, items=entry.items)
+
+
+def origin_text(entry: Entry) -> str:
+    """Where a document of the listing came from: ``shipped`` or ``imported``."""
+    return _("shipped") if entry.shipped else _("imported")
+
+
 def entry_of(doc_id: str, document: Document, shipped: bool) -> Entry:
     """The listing of a document."""
     counts = {kind: len(document.of_kind(kind)) for kind in ("part", "section", "item")}
@@ -176,8 +188,8 @@ def check_id(raw: str) -> str:
     """An id as given to --id, checked: UserError unless it has :data:`ID_SHAPE`."""
     doc_id = raw.strip()
     if not ID_SHAPE.match(doc_id):
-        raise UserError(f"not a document id: {shorten(raw)!r}: ids are lower-case letters, "
-                        "digits, - and _ (such as 2016-28), at most 40")
+        raise UserError(_("not a document id: {raw!r}: ids are lower-case letters, digits, - "
+                          "and _ (such as 2016-28), at most 40").format(raw=shorten(raw)))
     return doc_id
 
 
@@ -210,8 +222,8 @@ def resolve_id(raw: str) -> str:
         except (UserError, KeyError, TypeError):
             continue
     known = ", ".join([SHIPPED, *imported_ids()])
-    raise UnknownDocument(f"no document {shorten(raw)!r}: the library has {known} "
-                          "(`ipx-tui documents` lists them)")
+    raise UnknownDocument(_("no document {raw!r}: the library has {known} (`ipx-tui "
+                            "documents` lists them)").format(raw=shorten(raw), known=known))
 
 
 # --- reading -----------------------------------------------------------------------------
@@ -223,17 +235,17 @@ def _read(doc_id: str) -> dict[str, Any]:
     try:
         data = json.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
-        raise UnknownDocument(f"no document {doc_id!r} (`ipx-tui documents` lists them)"
-                              ) from None
+        raise UnknownDocument(_("no document {doc_id!r} (`ipx-tui documents` lists them)"
+                                ).format(doc_id=doc_id)) from None
     except (OSError, ValueError) as error:
-        why = error.strerror if isinstance(error, OSError) else "not valid JSON"
-        raise UserError(f"cannot read {path}: {why}; `ipx-tui documents remove {doc_id}` and "
-                        "import it again") from None
+        why = error.strerror if isinstance(error, OSError) else _("not valid JSON")
+        raise UserError(_("cannot read {path}: {why}; `ipx-tui documents remove {doc_id}` and "
+                          "import it again").format(path=path, why=why, doc_id=doc_id)) from None
     if not isinstance(data, dict) or not isinstance(data.get("schema"), int):
-        raise UserError(f"cannot read {path}: not a stored document")
+        raise UserError(_("cannot read {path}: not a stored document").format(path=path))
     if data["schema"] > SCHEMA:
-        raise UserError(f"cannot read {path}: written by a newer ipx-tui (schema "
-                        f"{data['schema']}); upgrade ipx-tui to read it")
+        raise UserError(_("cannot read {path}: written by a newer ipx-tui (schema {schema}); "
+                          "upgrade ipx-tui to read it").format(path=path, schema=data["schema"]))
     return data
 
 
@@ -261,8 +273,9 @@ def _opened(doc_id: str, _where: str, _stamp: int) -> Opened:
                       dict(search.get("words", {})), dict(search.get("dictionary", {})),
                       dict(data.get("keywords", {})))
     except (KeyError, TypeError, ValueError) as error:
-        raise UserError(f"cannot read {_path(doc_id)}: not a stored document ({error}); "
-                        f"`ipx-tui documents remove {doc_id}` and import it again") from None
+        raise UserError(_("cannot read {path}: not a stored document ({error}); `ipx-tui "
+                          "documents remove {doc_id}` and import it again").format(
+                              path=_path(doc_id), error=error, doc_id=doc_id)) from None
 
 
 def documents() -> tuple[list[Entry], list[str]]:
@@ -323,7 +336,7 @@ def document_from_json(data: dict[str, Any]) -> Document:
             responsibility = Responsibility(assignments, resp["rule"], str(resp["source"]),
                                             resp.get("inherited_from"))
         if raw["kind"] not in ("front", "part", "section", "item"):
-            raise ValueError(f"unknown kind {raw['kind']!r}")
+            raise ValueError(_("unknown kind {kind!r}").format(kind=raw["kind"]))
         nodes.append(Node(str(raw["id"]), raw["parent"], raw["kind"], str(raw["label"]),
                           str(raw["title"]), tuple(str(p) for p in raw["paragraphs"]),
                           responsibility, tuple(str(c) for c in raw["children"])))
@@ -335,7 +348,7 @@ def document_from_json(data: dict[str, Any]) -> Document:
 
 def _role(raw: object) -> Any:
     if raw not in ("lead", "participant"):
-        raise ValueError(f"unknown role {raw!r}")
+        raise ValueError(_("unknown role {role!r}").format(role=raw))
     return raw
 
 
@@ -371,10 +384,11 @@ def read_file(path: str) -> bytes:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as error:
-        raise UserError(f"cannot read {shorten(path)}: {error.strerror or error}") from None
+        raise UserError(_("cannot read {path}: {strerror}").format(
+            path=shorten(path), strerror=error.strerror or error)) from None
     if len(raw) > MAX_BYTES:
-        raise UserError(f"{shorten(path)} is too long for one document (more than "
-                        f"{MAX_BYTES // 1_000_000} MB)")
+        raise UserError(_("{path} is too long for one document (more than {mb} MB)").format(
+            path=shorten(path), mb=MAX_BYTES // 1_000_000))
     return raw
 
 
@@ -391,7 +405,7 @@ def import_document(raw: bytes, source: str, doc_id: str | None = None) -> Impor
 
     Nothing is stored unless everything before the write succeeded.
     """
-    kiosk.refuse("importing a document")
+    kiosk.refuse(N_("importing a document"))
     from datetime import datetime  # deferred with the rest of the import machinery
 
     from ipx_tui.core import indexing  # deferred: jieba, loaded for this import only
@@ -402,12 +416,14 @@ def import_document(raw: bytes, source: str, doc_id: str | None = None) -> Impor
     document, unknown = match_agencies(parsed.document, registry)
     doc_id = check_id(doc_id) if doc_id is not None else default_id(document)
     if doc_id == SHIPPED:
-        raise UserError(f"{SHIPPED} is the shipped document's id (this is {document.number}"
-                        "): to keep this copy too, give it another id with --id")
+        raise UserError(_("{shipped} is the shipped document's id (this is {number}): to keep "
+                          "this copy too, give it another id with --id").format(
+                              shipped=SHIPPED, number=document.number))
     path = _path(doc_id)
     if path.exists():
-        raise UserError(f"a document {doc_id} is already imported: `ipx-tui documents remove "
-                        f"{doc_id}` first, or give this one another id with --id")
+        raise UserError(_("a document {doc_id} is already imported: `ipx-tui documents "
+                          "remove {doc_id}` first, or give this one another id with --id").format(
+                              doc_id=doc_id))
     dictionary = dict(_frequency(line) for line in indexing.small_dictionary_lines(document))
     words = indexing.search_words(document)
     indexing.release_default()
@@ -448,16 +464,17 @@ def _write(path: Path, payload: dict[str, Any]) -> None:
     except StoreError as error:
         raise UserError(str(error)) from None
     except OSError as error:
-        raise UserError(f"cannot save to {path.parent}: {error.strerror} (nothing was stored)"
-                        ) from None
+        raise UserError(_("cannot save to {parent}: {strerror} (nothing was stored)").format(
+            parent=path.parent, strerror=error.strerror)) from None
 
 
 def remove_document(doc_id: str) -> Entry:
     """Remove an imported document; what it was. UserError for the shipped one or an
     unknown id."""
-    kiosk.refuse("removing a document")
+    kiosk.refuse(N_("removing a document"))
     if doc_id.strip().lower() == SHIPPED:
-        raise UserError(f"{SHIPPED} is the shipped document: it cannot be removed")
+        raise UserError(_("{shipped} is the shipped document: it cannot be removed").format(
+            shipped=SHIPPED))
     doc_id = resolve_id(doc_id)
     try:
         entry = open_document(doc_id).entry
@@ -466,5 +483,6 @@ def remove_document(doc_id: str) -> Entry:
     try:
         _path(doc_id).unlink()
     except OSError as error:
-        raise UserError(f"cannot remove {_path(doc_id)}: {error.strerror}") from None
+        raise UserError(_("cannot remove {path}: {strerror}").format(
+            path=_path(doc_id), strerror=error.strerror)) from None
     return entry

@@ -24,6 +24,7 @@ from typing import NamedTuple
 from ipx_tui.core import content
 from ipx_tui.core.document import Assignment, Document, Kind, Node, Responsibility, Role, Rule
 from ipx_tui.core.errors import UserError
+from ipx_tui.core.i18n import N_, _
 
 NUMERALS = {c: i for i, c in enumerate("一二三四五六七八九十", start=1)}
 _HAN_DIGITS = "一二三四五六七八九"
@@ -130,7 +131,7 @@ def parse_responsibility(paragraph: str) -> Responsibility | None:
     ending, rule = next((e, r) for e, r in LIST_ENDINGS if clause.endswith(e))
     names = [n.strip() for n in clause[: -len(ending)].split("、") if n.strip()]
     if not names or len(set(names)) != len(names):
-        raise ParseError(f"empty or repeated agency list: {clause}")
+        raise ParseError(_("empty or repeated agency list: {clause}").format(clause=clause))
     first: Role = "participant" if rule == "collective" else "lead"
     rest: Role = "lead" if rule == "joint-lead" else "participant"
     # first-leads and sole-lead: the first listed leads (列第一位者為牽頭部門)
@@ -190,32 +191,57 @@ def _label(kind: str, value: int) -> str:
     return f"（{chinese(value)}）" if kind == "section" else f"{value}."
 
 
-def _expected(kind: str, value: int, allowed: tuple[int, ...], line: _Line, after: str) -> str:
-    wanted = " or ".join(_label(kind, v) for v in allowed)
-    return (f"line {line.number}: {kind} {_label(kind, value)} {after}: expected {wanted}"
-            f" (a {kind} number that skips or repeats)")
+def _expected(message: str, kind: str, value: int, allowed: tuple[int, ...], line: _Line,
+              **where: str) -> str:
+    """A numbering refusal: ``message`` (one of the messages below, by where the heading
+    stands) with the line, the heading's numbering and what was expected there."""
+    labels = [_label(kind, v) for v in allowed]
+    # the Chinese catalogues quote each numbering (“三、”), so their translation of this
+    # message, used only here, closes and reopens the quotation marks: “（一）”或“（五）”
+    wanted = labels[0] if len(labels) == 1 else _("{first} or {second}").format(
+        first=labels[0], second=labels[1])
+    return _(message).format(line=line.number, label=_label(kind, value), wanted=wanted,
+                             **where)
+
+
+# Where a heading whose number skips or repeats stands, and what that says (_expected).
+PART_AFTER = N_("line {line}: part {label} after {previous}: expected {wanted} (a part "
+                "number that skips or repeats)")
+PART_FIRST = N_("line {line}: part {label} first: expected {wanted} (a part number that "
+                "skips or repeats)")
+SECTION_AFTER = N_("line {line}: section {label} after {previous}: expected {wanted} (a "
+                   "section number that skips or repeats)")
+SECTION_FIRST = N_("line {line}: section {label} first: expected {wanted} (a section number "
+                   "that skips or repeats)")
+SECTION_FIRST_IN_PART = N_("line {line}: section {label} first in part {part}: expected "
+                           "{wanted} (a section number that skips or repeats)")
+ITEM_AFTER = N_("line {line}: item {label} after {previous}: expected {wanted} (an item "
+                "number that skips or repeats)")
+ITEM_FIRST = N_("line {line}: item {label} first in its section: expected {wanted} (an item "
+                "number that skips or repeats)")
 
 
 def read(text: str) -> Parsed:
     """Parse a document's text, dropping a web page's leftovers; ParseError names the line."""
     lines = _lines(text)
     if not lines:
-        raise ParseError("line 1: expected the document's title, and the text is empty")
+        raise ParseError(_("line 1: expected the document's title, and the text is empty"))
     first_part = next((i for i, line in enumerate(lines) if PART.match(line.key)), None)
     head_end = len(lines) if first_part is None else first_part
     numbers = [i for i in range(head_end) if NUMBER.match(lines[i].key)]
     if not numbers:
         where = lines[head_end - 1] if first_part is not None and head_end else lines[0]
-        raise ParseError(f"line {where.number}: expected a title, then a document number such "
-                         "as 國發〔2016〕28號 on the line below it, before the first part; "
-                         "found no document number")
+        raise ParseError(_("line {line}: expected a title, then a document number such as "
+                           "國發〔2016〕28號 on the line below it, before the first part; found "
+                           "no document number").format(line=where.number))
     at = numbers[-1]
     if at == 0:
-        raise ParseError(f"line {lines[0].number}: expected the document's title above its "
-                         f"number {lines[0].text}")
+        raise ParseError(_("line {line}: expected the document's title above its number "
+                           "{number}").format(line=lines[0].number, number=lines[0].text))
     if first_part is None:
-        raise ParseError(f"line {lines[-1].number}: expected parts (一、), sections (（一）) "
-                         "and items (1.) after the front matter; found no part")
+        raise ParseError(_("line {line}: expected parts (一、), sections (（一）) and items "
+                           "(1.) after the front matter; found no part").format(
+                               line=lines[-1].number))
     title, number = lines[at - 1], lines[at]
     head = lines[at + 1:first_part]
     addressees = ""
@@ -228,12 +254,12 @@ def read(text: str) -> Parsed:
     last = headings[-1]
     date_at = next((i for i in range(last + 1, len(lines)) if DATE.match(lines[i].key)), None)
     if date_at is None:
-        raise ParseError(f"line {lines[-1].number}: expected the closing after the last item: "
-                         "the issuer, then the date (such as 2016年5月13日) on a line of its "
-                         "own; found no date")
+        raise ParseError(_("line {line}: expected the closing after the last item: the "
+                           "issuer, then the date (such as 2016年5月13日) on a line of its own; "
+                           "found no date").format(line=lines[-1].number))
     if date_at - 1 <= last:
-        raise ParseError(f"line {lines[date_at].number}: expected the issuer (such as 國務院) "
-                         "on the line above the date")
+        raise ParseError(_("line {line}: expected the issuer (such as 國務院) on the line "
+                           "above the date").format(line=lines[date_at].number))
     end = date_at + 1
     while end < len(lines) and NOTE.match(lines[end].key):
         end += 1
@@ -259,8 +285,10 @@ def _body(lines: list[_Line]) -> list[_Draft]:
         if m := PART.match(line.key):
             value = numeral(m.group(1)) if _valid(m.group(1)) else 0
             if value != parts + 1:
-                after = f"after {chinese(parts)}、" if parts else "first"
-                raise ParseError(_expected("part", value, (parts + 1,), line, after))
+                if parts:
+                    raise ParseError(_expected(PART_AFTER, "part", value, (parts + 1,), line,
+                                               previous=_label("part", parts)))
+                raise ParseError(_expected(PART_FIRST, "part", value, (1,), line))
             parts = value
             part, section, in_part, last_item = str(value), None, 0, 0
             drafts.append(_Draft(part, None, "part", f"{m.group(1)}、",
@@ -270,9 +298,13 @@ def _body(lines: list[_Line]) -> list[_Draft]:
             allowed = (1, last_section + 1) if in_part == 0 and last_section else (
                 (1,) if in_part == 0 else (last_section + 1,))
             if value not in allowed:
-                after = (f"after （{chinese(last_section)}）" if last_section
-                         else "first") if in_part else f"first in part {chinese(parts)}、"
-                raise ParseError(_expected("section", value, allowed, line, after))
+                if not in_part:
+                    raise ParseError(_expected(SECTION_FIRST_IN_PART, "section", value, allowed,
+                                               line, part=_label("part", parts)))
+                if last_section:
+                    raise ParseError(_expected(SECTION_AFTER, "section", value, allowed, line,
+                                               previous=_label("section", last_section)))
+                raise ParseError(_expected(SECTION_FIRST, "section", value, allowed, line))
             assert part is not None  # the body starts with a part
             section = f"{part}.{value}"
             last_section, in_part, in_section = value, in_part + 1, 0
@@ -280,15 +312,18 @@ def _body(lines: list[_Line]) -> list[_Draft]:
                                  _title(_rest(line, m.group(2))), [line.text]))
         elif m := ITEM.match(line.key):
             if section is None:
-                raise ParseError(f"line {line.number}: item {int(m.group(1))}. before any "
-                                 f"section of part {chinese(parts)}、: expected a section "
-                                 "（一） first")
+                raise ParseError(_("line {line}: item {label} before any section of part "
+                                   "{part}: expected a section （一） first").format(
+                                       line=line.number, label=_label("item", int(m.group(1))),
+                                       part=_label("part", parts)))
             value = int(m.group(1))
             allowed = (1, last_item + 1) if in_section == 0 and last_item else (
                 (1,) if in_section == 0 else (last_item + 1,))
             if value not in allowed:
-                after = f"after {last_item}." if in_section else "first in its section"
-                raise ParseError(_expected("item", value, allowed, line, after))
+                if in_section:
+                    raise ParseError(_expected(ITEM_AFTER, "item", value, allowed, line,
+                                               previous=_label("item", last_item)))
+                raise ParseError(_expected(ITEM_FIRST, "item", value, allowed, line))
             last_item, in_section = value, in_section + 1
             drafts.append(_Draft(f"{section}.{value}", section, "item", f"{value}.",
                                  _title(_rest(line, m.group(2))), [line.text]))

@@ -12,11 +12,14 @@ from __future__ import annotations
 import codecs
 
 from ipx_tui.core.errors import UserError
+from ipx_tui.core.i18n import N_, _
 
 LEGACY = ("gb18030", "big5hkscs")
 """The legacy Chinese encodings tried after UTF-8."""
 SHOWN = {"gb18030": "GB18030", "big5hkscs": "Big5"}
 """Their names as a summary says them."""
+UTF8_BOM = N_("UTF-8 with BOM")
+"""UTF-8 after a byte-order mark, as stored and (translated) as a summary says it."""
 
 COMMON = frozenset("，。、：；（）的和在與与為为發发展國国務务院關关於于部門门一二三四五六七八九十"
                    "年月日等加強强推進进建設设作工業业")
@@ -33,14 +36,15 @@ class NotText(UserError):
 def decode(raw: bytes) -> tuple[str, str]:
     """The text of a file and the encoding it was read in; NotText (one line) otherwise."""
     if raw.startswith(codecs.BOM_UTF8):
-        return _check(_strict(raw[3:], "utf-8", "UTF-8")), "UTF-8 with BOM"
+        return _check(_strict(raw[3:], "utf-8", "UTF-8")), UTF8_BOM
     for bom, name in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if raw.startswith(bom):
             return _check(_strict(raw[2:], name, "UTF-16")), "UTF-16"
     nul = raw.find(b"\x00")
     if nul != -1:
         line = raw[:nul].count(b"\n") + 1
-        raise NotText(f"line {line}: expected text, found a NUL byte: this is not a text file")
+        raise NotText(_("line {line}: expected text, found a NUL byte: this is not a text "
+                        "file").format(line=line))
     try:
         return _check(raw.decode("utf-8")), "UTF-8"
     except UnicodeDecodeError:
@@ -52,8 +56,8 @@ def decode(raw: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     if not decoded:
-        raise NotText("line 1: expected text in UTF-8, GB18030 (GBK) or Big5, and it is "
-                      "none of them: this is not a text file we can read")
+        raise NotText(_("line 1: expected text in UTF-8, GB18030 (GBK) or Big5, and it is "
+                        "none of them: this is not a text file we can read"))
     # max keeps the first of equals: GB18030 when the text says nothing either way
     text, name = max(decoded, key=lambda pair: sum(c in COMMON for c in pair[0]))
     return _check(text), SHOWN[name]
@@ -64,14 +68,14 @@ def _strict(raw: bytes, codec: str, shown: str) -> str:
         return raw.decode(codec)
     except UnicodeDecodeError as error:
         line = raw[:error.start].count(b"\n") + 1
-        raise NotText(f"line {line}: expected {shown}, as its byte-order mark says, and found "
-                      "bytes that are not") from None
+        raise NotText(_("line {line}: expected {encoding}, as its byte-order mark says, and "
+                        "found bytes that are not").format(line=line, encoding=shown)) from None
 
 
 def _check(text: str) -> str:
     """Text with no control characters but layout ones (a binary that happened to decode)."""
     for number, line in enumerate(text.splitlines(), start=1):
         if any(c in _CONTROL for c in line):
-            raise NotText(f"line {number}: expected text, found control characters: "
-                          "this is not a text file")
+            raise NotText(_("line {line}: expected text, found control characters: this is "
+                            "not a text file").format(line=number))
     return text

@@ -128,8 +128,8 @@ class IpxApp(App[None]):
                 id="app.bookmark"),
         Binding("B", "bookmarks", N_("Marks"), show=False, tooltip=N_("List the bookmarks"),
                 id="app.bookmarks"),
-        Binding("d", "documents", "Documents", show=False,
-                tooltip="Switch to another document of the library", id="app.documents"),
+        Binding("d", "documents", N_("Documents"), show=False,
+                tooltip=N_("Switch to another document of the library"), id="app.documents"),
     ]
 
     script: reactive[Script] = reactive("traditional", init=False)
@@ -649,11 +649,11 @@ class IpxApp(App[None]):
 
         location = self._last_page_location()
         if location.kind != "node":
-            self.notify("Open a node first: c cites the node shown", timeout=4)
+            self.notify(_("Open a node first: c cites the node shown"), timeout=4)
             return
         text = self.citation(location.key)
         self.copy_to_clipboard(text)  # OSC 52, as y: the kiosk's reader gets it too
-        said = send(text, "a citation", kiosk=self.settings.kiosk, web=self.is_web)
+        said = send(text, _("a citation"), kiosk=self.settings.kiosk, web=self.is_web)
         self.notify(said, timeout=8)
 
     def action_copy(self) -> None:

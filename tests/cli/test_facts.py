@@ -167,6 +167,31 @@ def test_cite_help_documents_each_style(capsys: pytest.CaptureFixture[str]) -> N
         assert line in out.splitlines()
 
 
+@pytest.mark.parametrize(("args", "message"), [
+    (("cite", "2.9.1", "--accessed", "2026-12-07", "--lang", "zh-Hant"),
+     "ipx-tui: --accessed 只用於 --style gbt7714（即其引用日期）\n"),
+    (("cite", "2.9.1", "--style", "gbt7714", "--accessed", "2026-13-01", "--lang", "zh-Hans"),
+     "ipx-tui: argument --accessed: 不是 2026-12-07 这样的日期：'2026-13-01'"
+     "（见 `ipx-tui cite --help`）\n"),
+])
+def test_bad_input_in_chinese(capsys: pytest.CaptureFixture[str], args: tuple[str, ...],
+                              message: str) -> None:
+    """Worked out from the catalogues' words (引用日期, as GB/T 7714 names the access date)."""
+    assert run(capsys, *args) == (2, "", message)
+
+
+def test_cite_help_lists_the_styles_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["cite", "--help", "--lang", "zh-Hans"])
+    lines = capsys.readouterr().out.splitlines()
+    assert "按文件自身的编号方式输出一个条目的引用格式" in lines
+    at = lines.index("样式：")
+    assert lines[at + 1] == "  short    标题加《》，文号加（），再按文件自身的编号写出位置："
+    # the example is the citation as printed by default: the document's own (繁體) words
+    assert lines[at + 2] == ("           《國務院關於積極推進「互聯網+」行動的指導意見》"
+                             "（國發〔2015〕40號）二（九）1")
+
+
 ERRATUM_13 = ["勘誤（維基文庫本 → 本文）：促進制造業 → 促進製造業", f"  {WHY}"]
 
 

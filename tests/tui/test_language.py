@@ -154,3 +154,36 @@ async def test_a_chinese_notice_over_the_footer_keeps_every_character(
             assert screen_text(app).splitlines()[-1].endswith("▌ 已是最  的视图 ")
         finally:
             Compositor._render_chops = fixed  # type: ignore[method-assign]
+
+
+@pytest.mark.parametrize(("lang", "help_line", "heading", "shipped", "footer_line"), [
+    ("zh-Hans", "d               切换到文件库中的另一份文件",
+     "文件 · Enter 打开所选文件 · Esc 关闭", "2015年7月1日 · 3 个部分、21 节、65 项 · 随附",
+     "esc 关闭"),
+    ("zh-Hant", "d               切換到文件庫中的另一份文件",
+     "文件 · Enter 開啟所選文件 · Esc 關閉", "2015年7月1日 · 3 個部分、21 節、65 項 · 隨附",
+     "esc 關閉"),
+])
+def test_the_document_switcher_in_each_chinese_interface(
+        lang: str, help_line: str, heading: str, shipped: str, footer_line: str) -> None:
+    """d in the help, and the switcher's heading, counts, origin and footer (worked out from
+    the catalogues' words: 文件, 部分/节/项, 随附; the shipped document is 3, 21 and 65)."""
+    from textual.widgets import Static
+
+    from ipx_tui.tui.screens.documents import DocumentPicker
+
+    @pilot_test
+    async def run() -> None:
+        async with browsing(lang=lang, remember=False) as (app, pilot):
+            await press(app, pilot, "question_mark")
+            assert isinstance(app.screen, HelpScreen)
+            assert help_line in str(app.screen.help_text()).split("\n")
+            await press(app, pilot, "escape", "d")
+            picker = app.screen
+            assert isinstance(picker, DocumentPicker)
+            assert str(picker.query_one("#documents-heading", Static).render()) == heading
+            first = picker.options.get_option_at_index(0).prompt
+            assert str(first).split("\n")[1].strip() == shipped
+            assert footer_line in footer(app)
+
+    run()

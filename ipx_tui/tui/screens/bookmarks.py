@@ -210,7 +210,7 @@ class BookmarksScreen(ModalScreen[str | None]):
         self.heading = Static("", id="bookmarks-heading", markup=False)
         self.rows = RowList(id="bookmarks-list")
         self.status = Static("", id="bookmarks-status", markup=False)
-        self.field = Input(placeholder="/ filter: id, title or note", id="bookmarks-filter",
+        self.field = Input(placeholder=_("/ filter: id, title or note"), id="bookmarks-filter",
                            select_on_focus=False)
 
     @property

@@ -15,15 +15,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ipx_tui.core.library import SHIPPED, Entry, documents
+from ipx_tui.core.i18n import N_, _
+from ipx_tui.core.library import SHIPPED, Entry, counts_text, documents, origin_text
 from ipx_tui.core.script import Script
 from ipx_tui.tui.texts import tr
+from ipx_tui.tui.widgets.chrome import KeysFooter
 
-HEADING = "Documents · Enter opens one · Esc closes"
-"""The switcher's first line."""
+HEADING = N_("Documents · Enter opens one · Esc closes")
+"""The switcher's first line (translated where it is shown)."""
 
 
 def entry_text(entry: Entry, script: Script, current: bool) -> Text:
@@ -32,9 +34,8 @@ def entry_text(entry: Entry, script: Script, current: bool) -> Text:
     text.append(f"{'▸' if current else ' '} {entry.id:<10} ", "bold")
     text.append(f"{tr(entry.number, script)} · {tr(entry.title, script)}",
                 "bold" if current else "")
-    origin = "shipped" if entry.shipped else "imported"
-    text.append(f"\n  {'':<10} {entry.date} · {entry.parts} parts, {entry.sections} "
-                f"sections, {entry.items} items · {origin}", "dim")
+    text.append(f"\n  {'':<10} {entry.date} · {counts_text(entry)} · {origin_text(entry)}",
+                "dim")
     return text
 
 
@@ -52,7 +53,7 @@ class DocumentPicker(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="documents.close"),
+        Binding("escape", "close", N_("Close"), id="documents.close"),
     ]
 
     def __init__(self, current: str | None, script: Script) -> None:
@@ -70,10 +71,10 @@ class DocumentPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="documents"):
-            yield Static(HEADING, id="documents-heading", markup=False)
+            yield Static(_(HEADING), id="documents-heading", markup=False)
             yield self.options
             yield self.problems
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.options.highlighted = self.start
