@@ -22,6 +22,8 @@ class BrowseOptions:
     traditional: bool = False
     """Asked for on the command line: the remembered script is not restored."""
     kiosk: bool = False
+    idle_timeout: float | None = None
+    """Minutes without input before the session ends (0: never; None: as the mode says)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,9 @@ class StartPlan:
     agency_query: str | None = None
     """A name that stands for several agencies (today's name): the picker opens with it."""
     kiosk: bool = False
+    idle_timeout: float | None = None
+    """Minutes without input before the session ends (0: never; None: as the mode says, see
+    :func:`ipx_tui.core.kiosk.idle_minutes`)."""
 
 
 def check(options: BrowseOptions) -> StartPlan:
@@ -55,4 +60,5 @@ def check(options: BrowseOptions) -> StartPlan:
             query = options.agency.strip()  # a name used today for several: let the reader pick
     return StartPlan(script="simplified" if options.simplified else "traditional",
                      script_given=options.simplified or options.traditional, goto=goto,
-                     agency=agency, agency_query=query, kiosk=options.kiosk)
+                     agency=agency, agency_query=query, kiosk=options.kiosk,
+                     idle_timeout=options.idle_timeout)

@@ -71,4 +71,5 @@ def make_app(plan: StartPlan) -> IpxApp:
         cls = type("KioskIpxApp", (KioskApp, IpxApp), {"__module__": IpxApp.__module__})
     return cls(script=plan.script, script_given=plan.script_given, goto=plan.goto,
                agency=plan.agency,
-               agency_query=plan.agency_query, kiosk=kiosk.active())
+               agency_query=plan.agency_query, kiosk=kiosk.active(),
+               idle_minutes=kiosk.idle_minutes(plan.idle_timeout))

@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header, Static, Tree
 from ipx_tui.core.agencies import Involvement
 from ipx_tui.core.document import Document
 from ipx_tui.core.script import Script
+from ipx_tui.tui.bounds import prune_watchers
 from ipx_tui.tui.history import Location
 from ipx_tui.tui.messages import OpenAgency, OpenNode
 from ipx_tui.tui.pages import Page, count_runs
@@ -67,6 +68,11 @@ class BrowserScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.outline.focus()
+
+    def on_screen_resume(self) -> None:
+        # A screen above this one has closed: let go of what it left watching (after the
+        # refresh, when it has been taken apart), or each one opened would stay in memory.
+        self.call_after_refresh(prune_watchers, self.app)
 
     # --- what the app asks for --------------------------------------------------------
 

@@ -24,9 +24,11 @@ from ipx_tui.core import labels
 from ipx_tui.core import search as core
 from ipx_tui.core.script import Script
 from ipx_tui.core.search import Hit, SearchResult
+from ipx_tui.tui.bounds import SEARCH_CHARS
 from ipx_tui.tui.host import host_of
 from ipx_tui.tui.searching import SearchOutcome
 from ipx_tui.tui.texts import MORE, fit, tr
+from ipx_tui.tui.widgets.field import Field
 
 INDENT = 9
 """Cells before a result's title and snippet: the id column."""
@@ -154,7 +156,8 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         super().__init__()
         self.script = script
         self.within = within
-        self.input = Input(value=query, id="search-input", placeholder=PLACEHOLDER)
+        self.input = Field(query, max_length=SEARCH_CHARS, id="search-input",
+                           placeholder=PLACEHOLDER)
         self.input.cursor_blink = False  # nothing blinks, so an idle screen sends nothing
         self.status = Static("", id="search-status", markup=False)
         self.results = OptionList(id="search-results")
