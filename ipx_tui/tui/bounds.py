@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual import events
 from textual.geometry import Size
+from textual.screen import Screen
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -70,16 +71,19 @@ def prune_watchers(app: App[Any]) -> int:
     """
     dropped = 0
     nodes: list[DOMNode] = [app]
-    for screen in app.screen_stack:
+    # the screens shown, and those built once and kept for the next time (the matrix)
+    installed = [s for s in getattr(app, "_installed_screens", {}).values()
+                 if isinstance(s, Screen)]
+    for screen in dict.fromkeys([*app.screen_stack, *installed]):
         nodes.append(screen)
         nodes.extend(screen.walk_children(with_self=False))
     for node in nodes:
         watchers: dict[str, list[tuple[Any, Any]]] = getattr(node, "__watchers", {})
         for entries in watchers.values():
-            kept = [(owner, callback) for owner, callback in entries
-                    if not getattr(owner, "_closing", False)]
-            dropped += len(entries) - len(kept)
-            entries[:] = kept
+            alive = [(owner, callback) for owner, callback in entries
+                     if not getattr(owner, "_closing", False)]
+            dropped += len(entries) - len(alive)
+            entries[:] = alive
     return dropped
 
 
