@@ -11,8 +11,16 @@ import termios
 import time
 from pathlib import Path
 
-from tests.e2e.conftest import Rig
-from tests.e2e.screens import FIRST_PAGE, TITLE, first_screen, osc52
+from tests.e2e.conftest import LoginFactory, Rig
+from tests.e2e.screens import (
+    FIRST_PAGE,
+    TITLE,
+    detail_shows,
+    first_screen,
+    leftover_modes,
+    osc52,
+)
+from tests.e2e.sshd import PROMPT
 from tests.e2e.tmux import Pane
 
 
@@ -183,3 +191,17 @@ def test_ctrl_backslash_and_ctrl_z_at_the_start_end_nothing(rig: Rig) -> None:
     assert pane.exit_status() == 0
     assert _files(rig.sshd.kiosk_home) == []  # no core file, nothing else
     pane.close()
+
+
+def test_an_idle_session_says_goodbye_and_gives_the_terminal_back(login: LoginFactory) -> None:
+    session = login()
+    session.start_app("ipx-tui --kiosk --idle-timeout 0.03")  # 1.8 s
+    started = time.monotonic()
+    session.keys("Down")  # a key: the 1.8 s start again
+    session.wait_for(detail_shows("前言"))
+    screen = session.at_prompt(timeout=30)
+    assert time.monotonic() - started >= 1.8
+    rows = [row for row in screen.lines if row]
+    assert rows[-3:] == [PROMPT + session.command,
+                         "ipx-tui: no key pressed for 0.03 minutes; goodbye.", PROMPT.rstrip()]
+    assert leftover_modes(session.app_output()) == []
