@@ -8,6 +8,7 @@ calls these from its event handler; the text fields are :class:`ipx_tui.tui.widg
 
 from __future__ import annotations
 
+import math
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +44,21 @@ that it was cut, and says so), and a bound for fields that are not ours (the pal
 def capped(size: Size) -> Size:
     """The size to lay out for a size a terminal claims."""
     width, height = size
-    return Size(max(0, min(width, MAX_WIDTH)), max(0, min(height, MAX_HEIGHT)))
+    return Size(_cells(width, MAX_WIDTH), _cells(height, MAX_HEIGHT))
+
+
+def _cells(claimed: object, most: int) -> int:
+    # A web page's size arrives as whatever JSON its websocket sent ("80", 1e400, null, true):
+    # anything that is not a number of cells counts as none, until the next resize.
+    if isinstance(claimed, bool) or not isinstance(claimed, int | float | str):
+        return 0
+    try:
+        number = float(claimed)
+    except (ValueError, OverflowError):  # "x"; an int too large for a float
+        return most if isinstance(claimed, int) and claimed > 0 else 0
+    if not math.isfinite(number):
+        return 0
+    return int(max(0.0, min(number, float(most))))
 
 
 def cap_resize(event: events.Resize) -> None:

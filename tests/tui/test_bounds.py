@@ -88,10 +88,26 @@ def test_a_click_after_a_zero_pixel_size_report_is_dropped() -> None:
     assert events_seen[0].size == Size(100, 30)  # type: ignore[attr-defined]
 
 
-def test_the_cap_keeps_small_sizes() -> None:
+def test_the_cap_keeps_small_sizes_and_drops_what_is_not_a_size() -> None:
     assert bounds.capped(Size(80, 24)) == Size(80, 24)
     assert bounds.capped(Size(40000, 10)) == Size(500, 10)
     assert bounds.capped(Size(-5, 300)) == Size(0, 200)
+    # a web page's resize is the JSON its websocket sent, passed on by textual-serve as it is
+    assert bounds.capped(Size("x", None)) == Size(0, 0)  # type: ignore[arg-type]
+    assert bounds.capped(Size(float("inf"), float("nan"))) == Size(0, 0)  # type: ignore[arg-type]
+    assert bounds.capped(Size(10**400, 90.5)) == Size(500, 90)  # type: ignore[arg-type]
+    assert bounds.capped(Size("80", True)) == Size(80, 0)  # type: ignore[arg-type]
+
+
+@pilot_test
+async def test_a_size_that_is_not_one_changes_nothing_but_the_size() -> None:
+    async with browsing() as (app, pilot):
+        app.post_message(events.Resize(Size("x", []), Size("x", [])))  # type: ignore[arg-type]
+        await settle(app, pilot)
+        assert app.is_running and app.size == Size(0, 0)
+        await pilot.resize_terminal(100, 30)
+        await settle(app, pilot)
+        assert app.size == Size(100, 30) and "前言" in screen_text(app)
 
 
 # --- pastes --------------------------------------------------------------------------------
