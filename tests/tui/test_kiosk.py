@@ -146,3 +146,26 @@ def test_the_kiosks_help_and_palette_list_every_key_quit_included(
     assert "Quit" in everywhere and "Search the document" in everywhere
     assert [line.split() for line in help_lines if line.endswith("Quit")] == [["q", "^c", "Quit"]]
     assert {"Quit", "This help: every key", "Search the document"} <= set(palette)
+
+
+def test_an_error_in_a_kiosk_ends_it_with_one_line_and_no_traceback() -> None:
+    """Textual shows a traceback with its locals (the server's paths); a stranger sees one line."""
+    from rich.segment import Segments
+
+    from ipx_tui.tui.kiosk import ENDED
+
+    async def crash() -> tuple[list[str], bool]:
+        app = Kiosk()
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            try:
+                raise RuntimeError(f"secret {__file__}")
+            except RuntimeError:
+                app._fatal_error()  # what Textual calls for an unhandled exception
+            shown = ["".join(s.text for s in r.segments) for r in app._exit_renderables
+                     if isinstance(r, Segments)]
+            return shown, app._exit_renderables != []
+
+    shown, ended = asyncio.run(crash())
+    assert ended and [line.strip() for line in shown] == [ENDED]
+    assert __file__ not in "".join(shown)
