@@ -60,9 +60,11 @@ def _shipped_strings() -> Iterator[str]:
 
 
 def simplified_table() -> str:
-    """content/derived/simplified.json: each shipped string → its OpenCC t2s form."""
+    """content/derived/simplified.json: each shipped string → its simplified form (OpenCC t2s,
+    with the simplified quotation marks: core.script.t2s)."""
     strings = {s: t2s(s) for s in sorted(set(_shipped_strings())) if s}
-    payload = {"generated_by": "python -m tools.regen", "converter": "opencc t2s",
+    payload = {"generated_by": "python -m tools.regen",
+               "converter": "opencc t2s, then 「」『』 → “”‘’",
                "strings": strings}
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 import ipx_tui
-from ipx_tui.cli import bookmarks, document, search, serve
+from ipx_tui.cli import bookmarks, document, read, search, serve
 from ipx_tui.cli.output import add_script_flag
 from ipx_tui.cli.parsing import Handler, Parser, minutes
 from ipx_tui.console import PROG, as_typed, say, terminal_streams
@@ -24,7 +24,7 @@ from ipx_tui.core.options import BrowseOptions, StartPlan, check
 Browse = Callable[[StartPlan], int]
 """Starts the browser with checked options; the exit status (given by the launcher)."""
 
-COMMANDS = (document, search, bookmarks, serve)
+COMMANDS = (document, read, search, bookmarks, serve)
 """The command modules, in the order ``--help`` lists their commands."""
 
 

@@ -85,6 +85,13 @@ class Node:
         return self.kind != "front"
 
     @property
+    def heading_alone(self) -> bool:
+        """Whether the first paragraph is only the heading (``（一）總體思路。``, ``一、行動要求``),
+        which a reader is shown once, as the heading."""
+        return bool(self.paragraphs) and (
+            self.paragraphs[0].rstrip("。") == self.label + self.title)
+
+    @property
     def depth(self) -> int:
         """0 for parts and front matter, 1 for sections, 2 for items."""
         return {"front": 0, "part": 0, "section": 1, "item": 2}[self.kind]

@@ -182,15 +182,53 @@ def node_text(document: Document, node: Node, script: Script = "traditional") ->
     if path:
         lines.append(path)
     lines += ["", *node.paragraphs]
-    resp = node.responsibility
-    if resp is not None:
-        lines.append("")
-        if resp.leads:
-            lines.append(f"{labels.LEADS}：{'、'.join(resp.leads)}")
-        if resp.participants:
-            word = labels.RESPONSIBLE if resp.rule == "collective" else labels.JOINS
-            lines.append(f"{word}：{'、'.join(resp.participants)}")
-        lines.append(f"（{labels.RULE[resp.rule]}）")
-        if resp.inherited_from:
-            lines.append(f"（{labels.INHERITED.format(section=resp.inherited_from)}）")
+    if node.responsibility is not None:
+        lines += ["", *responsibility_lines(node)]
     return "\n".join(render(line, script) for line in lines) + "\n"
+
+
+def responsibility_lines(node: Node) -> list[str]:
+    """Who is responsible for a node, as lines: who leads, who joins, the rule, where the
+    list comes from (none where the text names nobody)."""
+    resp = node.responsibility
+    if resp is None:
+        return []
+    lines = []
+    if resp.leads:
+        lines.append(f"{labels.LEADS}：{'、'.join(resp.leads)}")
+    if resp.participants:
+        word = labels.RESPONSIBLE if resp.rule == "collective" else labels.JOINS
+        lines.append(f"{word}：{'、'.join(resp.participants)}")
+    lines.append(f"（{labels.RULE[resp.rule]}）")
+    if resp.inherited_from:
+        lines.append(f"（{labels.INHERITED.format(section=resp.inherited_from)}）")
+    return lines
+
+
+def reading_text(document: Document, node_id: str | None = None,
+                 script: Script = "traditional") -> str:
+    """The document, or one node with everything under it, as plain text to read straight
+    through (with a screen reader, a braille display or a pager): each node opens with its
+    id and heading, said once, then its text and who is responsible for it."""
+    if node_id is None:
+        nodes: list[Node] = list(document.nodes)
+    else:
+        nodes = [document.node(node_id)]
+        for n in nodes:  # grows as it goes: the node, then its descendants in order
+            nodes += document.children(n.id)
+        order = {n.id: i for i, n in enumerate(document.nodes)}
+        nodes.sort(key=lambda n: order[n.id])
+    blocks = []
+    for node in nodes:
+        if node.kind == "front":  # the title, number and addressees, the preamble, the close
+            lines = list(node.paragraphs)
+        elif node.heading_alone:
+            lines = [f"{node.id}  {node.label}{node.title}", *node.paragraphs[1:]]
+        elif node.paragraphs and node.paragraphs[0].startswith(node.label + node.title):
+            # an item: its first paragraph opens with its heading (1.提升交通運輸服務品質。…)
+            lines = [f"{node.id}  {node.paragraphs[0]}", *node.paragraphs[1:]]
+        else:
+            lines = [f"{node.id}  {node.label}{node.title}", *node.paragraphs]
+        lines += responsibility_lines(node)
+        blocks.append("\n".join(render(line, script) for line in lines))
+    return "\n\n".join(blocks) + "\n"

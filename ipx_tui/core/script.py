@@ -39,9 +39,18 @@ def _table() -> dict[str, str]:
     return table if isinstance(table, dict) else {}
 
 
+QUOTES = str.maketrans("「」『』", "\u201c\u201d\u2018\u2019")
+"""Corner brackets → the quotation marks simplified text uses: 「」 → “”, 『』 → ‘’.
+
+OpenCC's t2s leaves punctuation alone, but the mainland's standard (GB/T 15834) and the
+State Council's own simplified text write “互联网+”; the traditional view keeps 「」.
+"""
+
+
 def t2s(text: str) -> str:
-    """Convert traditional to simplified with OpenCC's t2s, without the shipped table."""
-    return str(_converter().convert(text))
+    """Convert traditional to simplified with OpenCC's t2s and simplified quotation marks,
+    without the shipped table."""
+    return str(_converter().convert(text)).translate(QUOTES)
 
 
 def to_simplified(text: str) -> str:

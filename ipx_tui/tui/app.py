@@ -50,7 +50,7 @@ from ipx_tui.tui.screens.too_small import TooSmall, too_small
 from ipx_tui.tui.searching import Searches
 from ipx_tui.tui.settings import Remembered, Saver, Settings
 from ipx_tui.tui.texts import tr
-from ipx_tui.tui.theme import THEME
+from ipx_tui.tui.theme import THEME, no_color
 from ipx_tui.tui.widgets.detail import Detail
 from ipx_tui.tui.widgets.outline import Outline
 
@@ -129,7 +129,12 @@ class IpxApp(App[None]):
             script_given: the script was asked for (--traditional too): keep it.
             idle_minutes: end the session after this long without input (None: never).
         """
-        super().__init__()
+        # NO_COLOR: native ANSI colours, so that Textual filters them with NoColor, not
+        # Monochrome, and attributes in place of colours (see theme.no_color); the rules for it
+        # are in a file of their own, so that a colour start parses and matches none of them
+        plain = no_color()
+        super().__init__(ansi_color=True if plain else None,
+                         css_path=["app.tcss", "nocolor.tcss"] if plain else None)
         self.document: Document = load()
         self.settings = Settings(kiosk=kiosk)
         self.saver = Saver(self, self.settings)
@@ -243,7 +248,9 @@ class IpxApp(App[None]):
             self._bare_first_page = False
             shown = self.history.current
             if shown.kind != "matrix":
-                self.browser.show_page(self._page(shown), self.highlight, keep_scroll=True)
+                page = self._page(shown)
+                if page != self.browser.detail.page:  # unchanged: no repaint while idle
+                    self.browser.show_page(page, self.highlight, keep_scroll=True)
 
     def _restore(self, remembered: Remembered) -> None:
         """Apply the last session's choices, unless the command line or the reader chose."""
@@ -564,7 +571,7 @@ class IpxApp(App[None]):
 
         name, text = self.copy_text()
         self.copy_to_clipboard(text)  # OSC 52: the terminal may or may not honour it
-        said = send(text, tr(name, self.script), kiosk=self.settings.kiosk)
+        said = send(text, tr(name, self.script), kiosk=self.settings.kiosk, web=self.is_web)
         self.notify(said, timeout=8)
 
     def action_copy_view(self) -> None:

@@ -15,8 +15,8 @@ from collections.abc import Callable, Mapping, Sequence
 Run = Callable[[Sequence[str], bytes | None], tuple[int, bytes]]
 """Runs a command with input; its exit status and standard output."""
 
-HAND = "Y shows it to select by hand"
-
+HAND = "Y shows it"
+"""The way to the text when the clipboard did not get it (a view to select by hand)."""
 
 def _run(argv: Sequence[str], data: bytes | None) -> tuple[int, bytes]:
     try:
@@ -27,29 +27,28 @@ def _run(argv: Sequence[str], data: bytes | None) -> tuple[int, bytes]:
     return done.returncode, done.stdout
 
 
-def send(text: str, name: str, *, kiosk: bool, environ: Mapping[str, str] | None = None,
-         run: Run = _run) -> str:
-    """Hand text to tmux when inside it (the app has already sent OSC 52); what to tell the
-    reader, one line."""
+def send(text: str, name: str, *, kiosk: bool, web: bool = False,
+         environ: Mapping[str, str] | None = None, run: Run = _run) -> str:
+    """Hand text to tmux when inside it (the app has already sent OSC 52, or, in a web page,
+    asked the browser); what to tell the reader, one line of about 70 cells, so that the
+    notice fits the bottom line of an 80-column screen."""
     env = os.environ if environ is None else environ
-    sent = f"Sent {name} ({len(text)} characters) to the terminal's clipboard (OSC 52)"
+    if web:  # the page's script writes it to the browser's clipboard, if the browser lets it
+        return f"Sent {name} to the browser's clipboard; not there? {HAND}"
+    sent = f"Sent {name} to the terminal's clipboard (OSC 52)"
     if not env.get("TMUX"):
-        return f"{sent}; if your terminal ignores OSC 52, {HAND}"
+        return f"{sent}; not there? {HAND}"
     if kiosk or shutil.which("tmux") is None:
         # the kiosk opens no other program: tmux passes OSC 52 on only when told to
-        return (f"{sent}; inside tmux it reaches your terminal only with "
-                f"`set -g set-clipboard on`; {HAND}")
+        return f"Sent {name} by OSC 52; tmux passes it on only with set-clipboard on; {HAND}"
     data = text.encode("utf-8")
     # -w: tmux also sets the terminal's clipboard (tmux 3.2 and later); else a buffer only
     code, _ = run(["tmux", "load-buffer", "-w", "-"], data)
     if code != 0:
         code, _ = run(["tmux", "load-buffer", "-"], data)
         if code != 0:
-            return f"{sent}; tmux did not take it as a buffer; {HAND}"
+            return f"Sent {name} by OSC 52; tmux did not take it as a buffer; {HAND}"
     _, option = run(["tmux", "show-options", "-gv", "set-clipboard"], None)
-    setting = option.decode("utf-8", "replace").strip()
-    buffer = (f"Put {name} ({len(text)} characters) in tmux's paste buffer (prefix ] pastes)"
-              " and sent it to the terminal's clipboard (OSC 52)")
-    if setting == "off":
-        return f"{buffer}; tmux has set-clipboard off, so only the buffer holds it; {HAND}"
-    return f"{buffer}; {HAND}"
+    if option.decode("utf-8", "replace").strip() == "off":
+        return f"Put {name} in tmux's paste buffer only (set-clipboard is off); {HAND}"
+    return f"Put {name} in tmux's paste buffer (prefix ]) and sent it by OSC 52; {HAND}"

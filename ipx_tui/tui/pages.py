@@ -6,18 +6,21 @@ each tag to a style from app.tcss and wraps the blocks to the pane's width.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from rich.cells import cell_len
 
 from ipx_tui.core import labels
-from ipx_tui.core.agencies import Agency, Involvement
+from ipx_tui.core.agencies import Agency, Involvement, load_registry
 from ipx_tui.core.document import Document, Node
 from ipx_tui.core.keywords import KINDS, keywords, related
 from ipx_tui.core.script import Script
 from ipx_tui.tui.history import Location
 from ipx_tui.tui.texts import ROLE_MARK, tr
+from ipx_tui.tui.wrap import Span
 
 if TYPE_CHECKING:
     from ipx_tui.tui.host import Host
@@ -54,6 +57,8 @@ class Block:
     indent: int = 0
     hang: int = 0
     """Extra indent of its wrapped lines, so a list entry's text lines up after its mark."""
+    whole: tuple[Span, ...] = ()
+    """Spans of its text that a line never breaks inside: agency names and keywords."""
 
     @property
     def plain(self) -> str:
@@ -182,17 +187,61 @@ def node_page(document: Document, node_id: str, script: Script,
                         gap=bool(blocks)))
     blocks += agency_block(node, script, agency_filter, members)
     source = node.responsibility.source if node.responsibility else None
-    # A part's only paragraph, and the front matter's first, is the heading shown above.
-    skip_heading = node.kind == "part" or node.id == "front"
+    # A part's only paragraph, and the front matter's first, is the heading shown above; so
+    # is a section's first paragraph when it is its heading alone (（一）總體思路。).
+    skip_heading = node.kind == "part" or node.id == "front" or node.heading_alone
     for text in node.paragraphs[1:] if skip_heading else node.paragraphs:
         blocks.append(paragraph(text, source, script))
     children = document.roots[1:] if node.id == "front" else document.children(node.id)
     for i, child in enumerate(children):
         line = child_line(document, child, script, table, agency_filter)
         blocks.append(Block(line.runs, gap=i == 0, indent=line.indent, hang=line.hang))
+    resp = node.responsibility
+    terms = [tr(n, script) for n in (*resp.leads, *resp.participants)] if resp else []
     if extras:
         blocks += keyword_blocks(document, node, script)
-    return Page(tuple(blocks), node.id)
+        terms += registry_terms(script)
+    return Page(keep_whole(blocks, terms), node.id)
+
+
+@cache
+def registry_terms(script: Script) -> tuple[str, ...]:
+    """Every name, full name, alias and today's name in the registry, in the script."""
+    return tuple(sorted({tr(n, script) for a in load_registry().agencies for n in a.names}))
+
+
+@cache
+def _finder(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    wanted = sorted({t for t in terms if len(t) > 1}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, wanted))) if wanted else None
+
+
+def keep_whole(blocks: list[Block], terms: list[str] | tuple[str, ...]) -> tuple[Block, ...]:
+    """The blocks with the spans a line must not break inside: every agency link and every
+    heading of the place line, every occurrence of the terms, and a label (牽頭：) with the
+    name or keyword after it."""
+    finder = _finder(tuple(terms))
+    out: list[Block] = []
+    for block in blocks:
+        plain = block.plain
+        spans: list[Span] = list(block.whole)
+        if finder is not None:
+            spans += [m.span() for m in finder.finditer(plain)]
+        at = 0
+        bounds: list[tuple[Run, int]] = []
+        for run in block.runs:
+            if run.link is not None and (run.link[0] == "agency" or run.tag == "crumb"):
+                spans.append((at, at + len(run.text)))  # a name, or a heading in the place line
+            bounds.append((run, at))
+            at += len(run.text)
+        for run, start in bounds:
+            if run.tag == "label":
+                end = start + len(run.text)
+                nexts = [e for s, e in spans if s == end]
+                if nexts:
+                    spans.append((start, max(nexts)))
+        out.append(replace(block, whole=tuple(sorted(set(spans)))) if spans else block)
+    return tuple(out)
 
 
 def has_keywords(node: Node) -> bool:
@@ -208,8 +257,12 @@ def keyword_blocks(document: Document, node: Node, script: Script) -> list[Block
     words = keywords(node.id, script)
     if words:
         label = tr(labels.KEYWORDS, script) + "："
+        spans, at = [], len(label)
+        for word in words:  # each keyword whole: the line breaks only after a 、
+            spans.append((at, at + len(word)))
+            at += len(word) + len(SEP)
         blocks.append(Block((Run(label, "label"), Run(SEP.join(words))), gap=True,
-                            hang=cell_len(label)))
+                            hang=cell_len(label), whole=tuple(spans)))
     # the parent and the children are linked above already (the place line, the list)
     near = {n.id for n in document.ancestors(node.id)} | {n.id for n in document.children(node.id)}
     ids = [i for i in related(node.id) if i in document and i not in near]
@@ -217,10 +270,12 @@ def keyword_blocks(document: Document, node: Node, script: Script) -> list[Block
         blocks.append(Block((Run(tr(labels.RELATED, script), "label"),
                              Run(f" {len(ids)}", "count")), gap=True))
         for other in ids:
-            blocks.append(Block((Run(f"{other:<7}", "dim"),
+            # at least one space after the id: "preamble" is longer than the column
+            shown = f"{other:<7}" if len(other) < 7 else other + " "
+            blocks.append(Block((Run(shown, "dim"),
                                  Run(heading_of(document.node(other), document, script),
                                      link=("node", other))),
-                                indent=2, hang=7))
+                                indent=2, hang=len(shown)))
     return blocks
 
 
@@ -240,7 +295,8 @@ def page_for(host: Host, location: Location, *, extras: bool = True) -> tuple[Pa
                            beside), False
     agency = location.agency
     table = {agency: host.involvement_of(agency)} if agency else None
-    bare = not extras and has_keywords(host.document.node(location.key))
+    # without extras the page also goes without the registry's names kept whole
+    bare = not extras
     return node_page(host.document, location.key, host.script, agency, table, extras=extras,
                      members=host.members_of(agency) if agency else ()), bare
 
@@ -279,7 +335,7 @@ def agency_page(document: Document, involvement: Involvement, script: Script,
             if beside and beside.get(task_id):
                 runs.append(Run("  " + SEP.join(tr(b, script) for b in beside[task_id]), "dim"))
             blocks.append(Block(tuple(runs), indent=2, hang=9))
-    return Page(tuple(blocks), agency.name)
+    return Page(keep_whole(blocks, registry_terms(script)), agency.name)
 
 
 def count_runs(agency: Agency, involvement: Involvement, script: Script) -> tuple[Run, ...]:

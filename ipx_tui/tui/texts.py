@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import re
+from itertools import takewhile
+from typing import overload
 
 from rich.cells import cell_len, set_cell_size
+from rich.text import Text
 
 from ipx_tui.core.script import Script, normalize, to_simplified
 
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 MORE = "⋯"
-"""Marks cut text. Not "…": that is East Asian ambiguous width (two cells in many CJK
-terminals), which would shift every column after it; ⋯ is one cell everywhere."""
+"""Marks cut text, everywhere in the browser (through :func:`fit`).
+
+Not "…" (U+2026): Unicode gives it East Asian Width "Ambiguous", so a CJK terminal (or one
+set to draw ambiguous characters wide, as many Chinese readers' are) draws it two cells
+wide, while Rich and Textual count it as one (``rich.cells.cell_len("…") == 1``): the line
+runs a cell long and pushes the border or scrollbar after it. ⋯ (U+22EF, MIDLINE
+HORIZONTAL ELLIPSIS) has width "Neutral", one cell in every terminal (``cell_len`` 1 too),
+and sits mid-line like the ellipsis of Chinese typesetting (GB/T 15834 ⋯⋯)."""
 
 ROLE_MARK = {"lead": "●", "participant": "○"}
 """The marks for an agency's role in a task, in the sidebar, the pages and the matrix."""
@@ -57,9 +66,35 @@ def find_terms(text: str, terms: tuple[str, ...] | list[str]) -> list[tuple[int,
     return merged
 
 
-def fit(text: str, cells: int, *, pad: bool = False) -> str:
-    """text cut to at most ``cells`` terminal cells, with MORE where it was cut (and padded
-    with spaces to exactly ``cells`` when ``pad``)."""
+def common_prefix(texts: list[str]) -> str:
+    """The longest text every one of ``texts`` begins with."""
+    if not texts:
+        return ""
+    return "".join(c[0] for c in takewhile(lambda c: len(set(c)) == 1, zip(*texts, strict=False)))
+
+
+@overload
+def fit(text: str, cells: int, *, pad: bool = False) -> str: ...
+@overload
+def fit(text: Text, cells: int, *, pad: bool = False) -> Text: ...
+
+
+def fit(text: str | Text, cells: int, *, pad: bool = False) -> str | Text:
+    """text (plain or styled) cut to at most ``cells`` terminal cells, with MORE where it was
+    cut (and padded with spaces to exactly ``cells`` when ``pad``).
+
+    Every cut line in the browser goes through here, so each ends in the same mark.
+    """
+    if isinstance(text, Text):
+        if cells <= 0:
+            return Text()
+        if text.cell_len <= cells and not pad:
+            return text
+        plain = fit(text.plain, cells, pad=pad)
+        kept = len(common_prefix([plain, text.plain]))
+        out = text[:kept]  # the styles of what is kept
+        out.append(plain[kept:])  # the mark, or the padding
+        return out
     if cells <= 0:
         return ""
     if cell_len(text) > cells:

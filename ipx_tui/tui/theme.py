@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+import os
+
 from textual.theme import Theme
+
+
+def no_color() -> bool:
+    """Whether the reader asked for no colour (NO_COLOR set, as Textual itself reads it).
+
+    Textual then filters colours out of every frame. Its filter for a theme of true colours
+    (Monochrome) turns the 16-colour theme's text into colour 16, black, invisible on a dark
+    terminal; its filter for ANSI themes (NoColor) resets every colour to the terminal's
+    default, which reads on any background. The app asks for the second (``ansi_color``), and
+    app.tcss says with attributes (``:nocolor`` rules) what colours said.
+    """
+    return os.environ.get("NO_COLOR") is not None
 
 # Colours from the terminal's own 16-colour palette, so the app looks right on 16, 256 and
 # true-colour terminals alike, on a dark or a light background.

@@ -4,17 +4,21 @@ Rich wraps CJK text at any cell, so a line can start with 。 or ， and a parag
 with one stranded character. This follows the common rules of Chinese typesetting
 (禁則, as in JIS X 4051 and the W3C's clreq): closing punctuation never starts a line,
 opening punctuation never ends one, a run of Latin letters and digits is never split, and
-the last line of a paragraph keeps at least two characters.
+the last line of a paragraph keeps at least two characters. Spans the caller names (an
+agency's name, a keyword) are kept whole, so a list such as 發展改革委、工業和信息化部 breaks
+only after its 、.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 from rich.cells import cell_len
 
-NO_LINE_START = frozenset("。，、；：？！）」』》〉】〕〗〙〛｝］’”…‥—–～・·%％‰+")
-"""Characters that must not begin a line: closing marks, pauses, and the + of 互聯網+."""
+NO_LINE_START = frozenset("。，、；：？！）」』》〉】〕〗〙〛｝］’”…‥—–～・·%％‰+›")
+"""Characters that must not begin a line: closing marks, pauses, the + of 互聯網+, and the
+place line's separator ›."""
 
 NO_LINE_END = frozenset("（「『《〈【〔〖〘〚｛［‘“")
 """Characters that must not end a line: opening marks."""
@@ -22,16 +26,20 @@ NO_LINE_END = frozenset("（「『《〈【〔〖〘〚｛［‘“")
 MIN_LAST_LINE = 2
 """The fewest units (characters with their punctuation) a paragraph's last line keeps."""
 
+Span = tuple[int, int]
+"""A (start, end) offset pair into a paragraph."""
+
 
 def _is_word_char(char: str) -> bool:
     return char.isascii() and (char.isalnum() or char in "._-/")
 
 
-def units(text: str) -> list[tuple[int, int]]:
+def units(text: str, whole: Sequence[Span] = ()) -> list[Span]:
     """The text cut into unbreakable units, as (start, end) offsets.
 
     A unit is one character, or a run of ASCII letters and digits, with any closing
-    punctuation after it and any opening punctuation before it.
+    punctuation after it and any opening punctuation before it; the units that a span of
+    ``whole`` touches are one unit.
     """
     raw: list[tuple[int, int]] = []
     i = 0
@@ -54,26 +62,43 @@ def units(text: str) -> list[tuple[int, int]]:
             start, pending_open = pending_open, None
         elif first in NO_LINE_START and glued:
             glued[-1] = (glued[-1][0], end)
+            if len(glued) > 1 and text[glued[-1][0]].isspace():  # " ·": keep the word too,
+                glued[-2:] = [(glued[-2][0], end)]  # or the break at the space starts with ·
             continue
         glued.append((start, end))
     if pending_open is not None:  # opening marks at the very end stay together
         glued.append((pending_open, len(text)))
-    return glued
+    return _join(glued, whole) if whole else glued
 
 
-def break_offsets(text: str, width: int, first_width: int | None = None) -> list[int]:
+def _join(found: list[Span], whole: Sequence[Span]) -> list[Span]:
+    """The units with those that a span of ``whole`` touches joined into one."""
+    inside = {i for start, end in whole for i in range(start + 1, end)}
+    out: list[Span] = []
+    for start, end in found:
+        if out and start in inside:  # the boundary falls inside a name: no break there
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def break_offsets(text: str, width: int, first_width: int | None = None,
+                  whole: Sequence[Span] = ()) -> list[int]:
     """Where to break text so each line fits; offsets into text, ready for ``Content.divide``.
 
     Args:
         text: one paragraph, without newlines.
         width: the cells available on every line after the first.
         first_width: the cells available on the first line (defaults to width).
+        whole: spans never to break inside (one longer than a line is broken as plain text).
     """
     width = max(width, 2)
     limit = max(first_width if first_width is not None else width, 2)
+    keep = [(s, e) for s, e in whole if cell_len(text[s:e]) <= min(width, limit)]
     lines: list[list[tuple[int, int]]] = [[]]
     used = 0
-    for start, end in units(text):
+    for start, end in units(text, keep):
         piece = text[start:end]
         size = cell_len(piece)
         if piece.isspace():  # a space never starts a line; at a break it hangs and is trimmed
@@ -95,7 +120,9 @@ def break_offsets(text: str, width: int, first_width: int | None = None) -> list
         lines[-1].append((start, end))
         used += size
     _keep_last_line(text, lines, width)
-    return [line[0][0] for line in lines[1:] if line]
+    # a space moved down to the last line stays at the end of the one above (and is trimmed)
+    return [next((s for s, e in line if not text[s:e].isspace()), line[0][0])
+            for line in lines[1:] if line]
 
 
 def _hard_split(text: str, start: int, end: int, room: int, width: int) -> list[tuple[int, int]]:
@@ -128,7 +155,8 @@ def _keep_last_line(text: str, lines: list[list[tuple[int, int]]], width: int) -
             solid.insert(0, moved)
 
 
-def wrap(text: str, width: int, first_width: int | None = None) -> list[str]:
+def wrap(text: str, width: int, first_width: int | None = None,
+         whole: Sequence[Span] = ()) -> list[str]:
     """The text broken into lines (for tests and plain output); trailing spaces dropped."""
-    offsets = [0, *break_offsets(text, width, first_width), len(text)]
+    offsets = [0, *break_offsets(text, width, first_width, whole), len(text)]
     return [text[a:b].rstrip(" ") for a, b in pairwise(offsets)]

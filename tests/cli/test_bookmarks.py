@@ -123,7 +123,8 @@ def test_export_markdown(capsys: pytest.CaptureFixture[str]) -> None:
         "鼓勵有資質的醫學檢驗機構、醫療服務機構聯合互聯網企業，發展基因檢測、疾病預防等健康服務模式。"]
     assert lines[9:] == ["", "## 1 行動要求", "", "2024-05-02 10:00", ""]
     simplified = run(capsys, "bookmarks", "export", "--simplified")[1]
-    assert simplified.startswith("# 书签 · 国务院关于积极推进「互联网+」行动的指导意见\n")
+    # the simplified text writes the mainland's quotation marks, as the State Council does
+    assert simplified.startswith("# 书签 · 国务院关于积极推进\u201c互联网+\u201d行动的指导意见\n")
     assert "\n> 备注：看病\n" in simplified and "## 2.6.3 推广在线医疗卫生新模式\n" in simplified
 
 

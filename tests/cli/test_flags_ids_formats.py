@@ -48,13 +48,13 @@ def test_the_last_flag_wins_and_traditional_is_the_default(
 
 
 SIMPLIFIED_START = {
-    ("outline",): "front    国务院关于积极推进「互联网+」行动的指导意见\n",
+    ("outline",): "front    国务院关于积极推进“互联网+”行动的指导意见\n",
     ("show", "3.2.3"): "3.2.3  强化知识产权战略\n",
     ("agencies",): "  牵头   参与  名称 · 全称 → 现名\n",
     ("tasks", "--agency", "央行"): "人民银行（中国人民银行）· 5 项任务 · 牵头 4\n",
-    ("export", "--format", "md"): "# 国务院关于积极推进「互联网+」行动的指导意见\n",
+    ("export", "--format", "md"): "# 国务院关于积极推进“互联网+”行动的指导意见\n",
     ("search", "知識產權", "--limit", "1"): "知識產權: ",
-    ("bookmarks", "export"): "# 书签 · 国务院关于积极推进「互联网+」行动的指导意见\n",
+    ("bookmarks", "export"): "# 书签 · 国务院关于积极推进“互联网+”行动的指导意见\n",
 }
 
 

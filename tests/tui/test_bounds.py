@@ -22,6 +22,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 from textual.widgets._toast import Toast
 
+from ipx_tui.core import search
 from ipx_tui.core.store import MAX_NOTE
 from ipx_tui.tui import bounds
 from ipx_tui.tui.app import IpxApp
@@ -176,8 +177,6 @@ async def test_a_paste_never_reaches_a_widget_whole() -> None:
 def test_a_search_after_a_pasted_query_is_bounded_work() -> None:
     """What each keystroke searches: the field's 200 characters, and the cache keeps none of
     them (a query that long is not typed twice)."""
-    from ipx_tui.core import search
-
     engine = search.build_engine()
     query = MEGABYTE[:bounds.SEARCH_CHARS]
     started = time.perf_counter()

@@ -16,10 +16,11 @@ from ipx_tui.core.parse import load
 from ipx_tui.tui.app import IpxApp
 from ipx_tui.tui.history import Location
 from ipx_tui.tui.keys import key_help
-from ipx_tui.tui.screens.agency_picker import AgencyPicker
+from ipx_tui.tui.screens.agency_picker import AgencyPicker, option_text
 from ipx_tui.tui.screens.help import HelpScreen
 from ipx_tui.tui.screens.matrix import MatrixScreen
 from ipx_tui.tui.screens.too_small import TooSmall
+from ipx_tui.tui.texts import MORE, fit
 from ipx_tui.tui.widgets.detail import Detail
 from ipx_tui.tui.widgets.outline import BOOKMARK_MARK, Outline
 from tests.tui.kit import (
@@ -250,9 +251,13 @@ async def test_todays_name_finds_the_three_merged_bodies() -> None:
         assert isinstance(picker, AgencyPicker)
         # today's name first, as itself; then the three 2015 bodies merged into it
         assert picker.shown == ["市場監管總局", "質檢總局", "食品藥品監管總局", "工商總局"]
+        (today,) = [inv for inv in picker.ranked if inv.agency.name == "市場監管總局"]
+        whole = option_text(today, "traditional", picker.bodies["市場監管總局"])
+        assert whole.plain.split() == ["1", "20", "市場監管總局", "國家市場監督管理總局", "←",
+                                       "質檢總局、食品藥品監管總局、工商總局"]
+        # at 100 columns the line is longer than the list: cut, with the mark
         first = str(picker.list.get_option_at_index(0).prompt)
-        assert first.split() == ["1", "20", "市場監管總局", "國家市場監督管理總局", "←",
-                                 "質檢總局、食品藥品監管總局、工商總局"]
+        assert first == fit(whole.plain, picker.line_cells) and first.endswith(MORE)
         await press(app, pilot, "down", "down", "enter")
         assert app.agency_filter == "食品藥品監管總局"
 
@@ -355,7 +360,8 @@ async def test_t_switches_every_text_to_simplified_and_back() -> None:
         await press(app, pilot, "t")
         assert app.script == "simplified"
         text = screen_text(app)
-        assert "国务院关于积极推进「互联网+」行动的指导意见 — 国发〔2015〕40号" in text
+        # the simplified view writes the mainland's quotation marks: “互联网+”
+        assert "国务院关于积极推进\u201c互联网+\u201d行动的指导意见 — 国发〔2015〕40号" in text
         assert "科技部 · 24 项任务 · 牵头 6" in text
         assert "1.强化创业创新支撑。鼓励大型互联网企业" in detail_text(app)
         assert any("强化创业创新支撑" in label for label in outline_labels(app))

@@ -112,8 +112,7 @@ def fake_tmux(answers: dict[str, tuple[int, bytes]], calls: list[tuple[list[str]
 
 def test_y_outside_tmux_says_only_what_was_sent() -> None:
     said = clipboard.send("一二三", "2.6.3", kiosk=False, environ={})
-    assert said == ("Sent 2.6.3 (3 characters) to the terminal's clipboard (OSC 52); if your "
-                    "terminal ignores OSC 52, Y shows it to select by hand")
+    assert said == "Sent 2.6.3 to the terminal's clipboard (OSC 52); not there? Y shows it"
     assert "Copied" not in said
 
 
@@ -124,15 +123,15 @@ def test_y_inside_tmux_fills_its_buffer_and_says_so(monkeypatch: pytest.MonkeyPa
     said = clipboard.send("一二三", "2.6.3", kiosk=False, environ=env,
                           run=fake_tmux({"show-options -gv": (0, b"external\n")}, calls))
     assert calls[0] == (["tmux", "load-buffer", "-w", "-"], "一二三".encode())
-    assert said == ("Put 2.6.3 (3 characters) in tmux's paste buffer (prefix ] pastes) and "
-                    "sent it to the terminal's clipboard (OSC 52); Y shows it to select by hand")
+    assert said == ("Put 2.6.3 in tmux's paste buffer (prefix ]) and sent it by OSC 52; "
+                    "Y shows it")
     calls.clear()
     # an older tmux without -w: a buffer all the same; with set-clipboard off, said
     said = clipboard.send("x", "1", kiosk=False, environ=env, run=fake_tmux(
         {"load-buffer -w": (1, b""), "show-options -gv": (0, b"off\n")}, calls))
     assert [c[0] for c in calls[:2]] == [["tmux", "load-buffer", "-w", "-"],
                                          ["tmux", "load-buffer", "-"]]
-    assert "tmux has set-clipboard off, so only the buffer holds it" in said
+    assert said == "Put 1 in tmux's paste buffer only (set-clipboard is off); Y shows it"
 
 
 def test_y_in_a_kiosk_under_tmux_runs_nothing_and_says_what_to_set() -> None:
@@ -140,7 +139,15 @@ def test_y_in_a_kiosk_under_tmux_runs_nothing_and_says_what_to_set() -> None:
     said = clipboard.send("x", "1", kiosk=True, environ={"TMUX": "t"},
                           run=fake_tmux({}, calls))
     assert calls == []
-    assert "inside tmux it reaches your terminal only with `set -g set-clipboard on`" in said
+    assert said == "Sent 1 by OSC 52; tmux passes it on only with set-clipboard on; Y shows it"
+
+
+def test_y_in_a_web_page_names_the_browser_even_inside_tmux() -> None:
+    calls: list[tuple[list[str], bytes | None]] = []
+    said = clipboard.send("x", "1.1", kiosk=True, web=True, environ={"TMUX": "t"},
+                          run=fake_tmux({}, calls))
+    assert calls == []
+    assert said == "Sent 1.1 to the browser's clipboard; not there? Y shows it"
 
 
 @pilot_test
@@ -151,8 +158,7 @@ async def test_y_notifies_and_Y_shows_the_text_plain(monkeypatch: pytest.MonkeyP
         monkeypatch.setattr(app, "notify", lambda m, *a, **k: told.append(m))
         await press(app, pilot, "y")
         text = app.copy_text()[1]
-        assert told == [f"Sent 3.2.3 ({len(text)} characters) to the terminal's clipboard "
-                        "(OSC 52); if your terminal ignores OSC 52, Y shows it to select by hand"]
+        assert told == ["Sent 3.2.3 to the terminal's clipboard (OSC 52); not there? Y shows it"]
         await press(app, pilot, "Y")
         assert isinstance(app.screen, PlainTextScreen)
         assert app.screen.text == text and text.startswith("3.2.3  強化知識產權戰略\n")

@@ -49,6 +49,8 @@ CASES: list[tuple[str, tuple[int, int], dict[str, Any], Sequence[str], str]] = [
     ("help_small_traditional", SMALL, {}, ("question_mark",), ""),
     ("picker_small_traditional", SMALL, {}, ("a",), "市场监管"),
     ("narrow_reading", (50, 20), {"goto": "2.6.3"}, ("tab",), ""),
+    ("sidebar_60", (60, 24), {"goto": "2.1"}, (), ""),
+    ("matrix_small_traditional", SMALL, {}, ("m", "l", *["l"] * 12), ""),
     ("too_small", (20, 6), {}, (), ""),
 ]
 
@@ -59,3 +61,10 @@ def test_looks(snap_compare: Compare, name: str, size: tuple[int, int],
                options: dict[str, Any], keys: Sequence[str], typed: str) -> None:
     app = IpxApp(remember=False, **options)
     assert snap_compare(app, terminal_size=size, run_before=steps(*keys, typed=typed))
+
+
+def test_no_color(snap_compare: Compare, monkeypatch: pytest.MonkeyPatch) -> None:
+    """NO_COLOR at 80x24: attributes only (the app reads the variable when it is made)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = IpxApp(remember=False, goto="2.6.3", agency="科技部")
+    assert snap_compare(app, terminal_size=SMALL, run_before=steps("tab", "l"))

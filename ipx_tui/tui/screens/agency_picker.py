@@ -11,23 +11,27 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import Involvement, Registry, by_involvement
 from ipx_tui.core.script import Script, normalize
 from ipx_tui.tui.bounds import PICKER_CHARS
-from ipx_tui.tui.texts import tr
+from ipx_tui.tui.cursor import RowList
+from ipx_tui.tui.texts import fit, tr
+from ipx_tui.tui.widgets.chrome import KeysFooter
 from ipx_tui.tui.widgets.field import Field
 
 NAME_CELLS = 18
 """The widest name as written (人力資源社會保障部), so the full names line up after it."""
 
 
-def option_text(inv: Involvement, script: Script, bodies: tuple[str, ...] = ()) -> Text:
+def option_text(inv: Involvement, script: Script, bodies: tuple[str, ...] = (),
+                cells: int = 0) -> Text:
     """One line of the list: tasks led, tasks in all, the name, the full name (and today's);
-    for today's name of several bodies, ``← 質檢總局、食品藥品監管總局、工商總局``."""
+    for today's name of several bodies, ``← 質檢總局、食品藥品監管總局、工商總局``; cut with
+    the mark to ``cells`` (0: not cut)."""
     agency = inv.agency
     name = tr(agency.name, script)
     text = Text(f"{len(inv.lead):>4} {inv.total:>4}  ", no_wrap=True, overflow="crop")
@@ -39,7 +43,7 @@ def option_text(inv: Involvement, script: Script, bodies: tuple[str, ...] = ()) 
         full += " ← " + "、".join(tr(b, script) for b in bodies)
     if full != name:
         text.append(full, "dim")
-    return text
+    return fit(text, cells) if cells > 0 else text
 
 
 def header_text(script: Script) -> str:
@@ -76,7 +80,7 @@ class AgencyPicker(ModalScreen[str | None]):
         self.input = Field(query, max_length=PICKER_CHARS, id="picker-input",
                            placeholder="any name, alias, full or today's name, either script")
         self.input.cursor_blink = False  # nothing blinks while idle (see the SSH issue)
-        self.list = OptionList(id="picker-list")
+        self.list = RowList(id="picker-list")
         self.list.can_focus = False  # typing always goes to the input; arrows move the list
         self.head = Static("", id="picker-head", markup=False)
         self.shown: list[str] = []
@@ -86,11 +90,27 @@ class AgencyPicker(ModalScreen[str | None]):
             yield self.input
             yield self.head
             yield self.list
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.refill()
         self.input.focus()
+        self.call_after_refresh(self.refit)  # the list knows its width after the first layout
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.refit)
+
+    @property
+    def line_cells(self) -> int:
+        """The cells an option's line has (0 before the list is laid out)."""
+        return self.list.scrollable_content_region.width
+
+    def refit(self) -> None:
+        """Cut each option's line to the list's width again, keeping the highlight."""
+        by_name = {inv.agency.name: inv for inv in self.ranked}
+        for name in self.shown:
+            self.list.replace_option_prompt(name, option_text(
+                by_name[name], self.script, self.bodies.get(name, ()), self.line_cells))
 
     def refill(self) -> None:
         """Show the agencies whose names contain what was typed, most involved first."""
@@ -106,7 +126,8 @@ class AgencyPicker(ModalScreen[str | None]):
         self.shown = [inv.agency.name for inv in keep]
         self.list.clear_options()
         self.list.add_options(
-            Option(option_text(inv, self.script, self.bodies.get(inv.agency.name, ())),
+            Option(option_text(inv, self.script, self.bodies.get(inv.agency.name, ()),
+                               self.line_cells),
                    id=inv.agency.name) for inv in keep)
         head = header_text(self.script)
         if not keep:

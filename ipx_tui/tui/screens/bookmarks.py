@@ -24,6 +24,7 @@ from ipx_tui.core.document import Document
 from ipx_tui.core.script import Script, normalize
 from ipx_tui.core.store import Bookmark, Store, StoreError
 from ipx_tui.tui.bounds import FILTER_CHARS
+from ipx_tui.tui.cursor import RowList
 from ipx_tui.tui.messages import BookmarksChanged
 from ipx_tui.tui.pages import heading_of
 from ipx_tui.tui.texts import fit, tr
@@ -58,7 +59,8 @@ def row_text(bookmark: Bookmark, title: str, title_width: int, note_width: int) 
     line.append(fit(bookmark.node_id, 8, pad=True), "bold")
     line.append(" " + fit(title, title_width, pad=True))
     if note_width:
-        line.append(" " + fit(bookmark.note, note_width, pad=True), "italic")
+        # plain: italics (ESC[3m) draw CJK slanted or garbled in many terminals
+        line.append(" " + fit(bookmark.note, note_width, pad=True))
     line.append(" " + bookmark.created[:10], "dim")
     return line
 
@@ -203,7 +205,7 @@ class BookmarksScreen(ModalScreen[str | None]):
         self.deleted: list[Bookmark] = []
         """Deleted here, most recent last: u puts them back one at a time."""
         self.heading = Static("", id="bookmarks-heading", markup=False)
-        self.rows = OptionList(id="bookmarks-list")
+        self.rows = RowList(id="bookmarks-list")
         self.status = Static("", id="bookmarks-status", markup=False)
         self.field = Field(max_length=FILTER_CHARS, placeholder="/ filter: id, title or note",
                            id="bookmarks-filter", select_on_focus=False)

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Static, Tree
 
 from ipx_tui.core.agencies import Involvement
 from ipx_tui.core.document import Document
@@ -20,6 +20,7 @@ from ipx_tui.tui.bounds import prune_watchers
 from ipx_tui.tui.history import Location
 from ipx_tui.tui.messages import OpenAgency, OpenNode
 from ipx_tui.tui.pages import Page, count_runs
+from ipx_tui.tui.widgets.chrome import KeysFooter, TitleHeader
 from ipx_tui.tui.widgets.detail import Detail
 from ipx_tui.tui.widgets.outline import Outline
 
@@ -58,13 +59,13 @@ class BrowserScreen(Screen[None]):
         self._follow: Timer | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleHeader(icon="≡")
         with Horizontal(id="main"):
             with Vertical(id="sidebar"):
                 yield self.filter_line
                 yield self.outline
             yield self.detail
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.outline.focus()

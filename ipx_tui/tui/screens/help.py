@@ -11,12 +11,13 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ipx_tui.core import labels
 from ipx_tui.core.script import Script
 from ipx_tui.tui.keys import key_help
 from ipx_tui.tui.texts import ROLE_MARK, tr
+from ipx_tui.tui.widgets.chrome import KeysFooter
 
 KEY_CELLS = 16
 """The width of the keys column."""
@@ -46,7 +47,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield self.scroller
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.body.update(self.help_text())

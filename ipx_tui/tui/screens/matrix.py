@@ -10,17 +10,24 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.coordinate import Coordinate
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Static
 
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import Involvement
 from ipx_tui.core.document import Role
 from ipx_tui.core.matrix import MATRIX_PARTS, matrix_columns, matrix_rows, section_role
 from ipx_tui.core.script import Script
+from ipx_tui.tui.cursor import point_at
 from ipx_tui.tui.host import Host, host_of
 from ipx_tui.tui.messages import MatrixMoved, OpenAgency, OpenNode
 from ipx_tui.tui.pages import count_runs, heading_of
-from ipx_tui.tui.texts import ROLE_MARK, tr
+from ipx_tui.tui.texts import ROLE_MARK, fit, tr
+from ipx_tui.tui.widgets.chrome import KeysFooter, TitleHeader
+
+NAME_CELLS = 18
+"""The widest agency name (人力資源社會保障部), after a space."""
+COLUMN_CELLS = 3
+"""A section's column: ``10`` or a mark, centred, with a space to each side of a mark."""
 
 
 class MatrixTable(DataTable[Text]):
@@ -39,6 +46,21 @@ class MatrixTable(DataTable[Text]):
                 tooltip="Open the section filtered; on a name, its page"),
     ]
 
+    def watch_cursor_coordinate(self, old_coordinate: Coordinate,
+                                new_coordinate: Coordinate) -> None:
+        super().watch_cursor_coordinate(old_coordinate, new_coordinate)
+        self.call_after_refresh(self.point_cursor)  # once the cell is scrolled into view
+
+    def on_focus(self) -> None:
+        self.point_cursor()
+
+    def point_cursor(self) -> None:
+        """The terminal's cursor on the cursor's cell, for screen readers (tui/cursor.py)."""
+        if self.has_focus:
+            # DataTable has no public way to a cell's place (its widths vary by column)
+            cell = self._get_cell_region(self.cursor_coordinate)
+            point_at(self, cell.y, cell.x)
+
 
 class MatrixScreen(Screen[None]):
     """The 分工 matrix as a screen of its own; it is a view in the history."""
@@ -54,8 +76,10 @@ class MatrixScreen(Screen[None]):
         self.start_key = key
         self.rows: list[tuple[Involvement, list[Role | None]]] = []
         self.columns: list[str] = []
+        # No padding in the cells: with the default (a cell each side) the 18 columns took 92
+        # cells and 三 5-7 went behind a scroll at 80 columns; now they take 19 + 18 × 3 = 73.
         self.table = MatrixTable(id="matrix", cursor_type="cell", fixed_columns=1,
-                                 header_height=2, zebra_stripes=True)
+                                 header_height=2, zebra_stripes=True, cell_padding=0)
         self.status = Static("", id="matrix-status", markup=False)
         self.legend = Static("", id="matrix-legend", markup=False)
 
@@ -65,11 +89,11 @@ class MatrixScreen(Screen[None]):
         return host_of(self)
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="≡")
+        yield TitleHeader(icon="≡")
         yield self.legend
         yield self.table
         yield self.status
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         document = self.host.document
@@ -90,22 +114,22 @@ class MatrixScreen(Screen[None]):
         script: Script = self.host.script
         cursor = self.table.cursor_coordinate
         self.table.clear(columns=True)
-        legend = Text(f"{ROLE_MARK['lead']} {tr(labels.LEADS, script)}\n"
-                      f"{ROLE_MARK['participant']} {tr(labels.JOINS, script)}")
-        self.table.add_column(legend, key="agency")
+        legend = Text(f" {ROLE_MARK['lead']} {tr(labels.LEADS, script)}\n"
+                      f" {ROLE_MARK['participant']} {tr(labels.JOINS, script)}")
+        self.table.add_column(legend, key="agency", width=NAME_CELLS + 1)
         numerals = {p: tr(self.host.document.node(p).label, script).rstrip("、")
                     for p in MATRIX_PARTS}
         for section_id in self.columns:
             part, number = section_id.split(".")
             top = numerals[part] if number == "1" else ""
             self.table.add_column(Text(f"{top}\n{number}", justify="center"), key=section_id,
-                                  width=2)
+                                  width=COLUMN_CELLS)
         for inv, roles in self.rows:
-            cells = [Text(tr(inv.agency.name, script))]
+            cells = [Text(" " + tr(inv.agency.name, script))]
             cells += [Text(ROLE_MARK[r] if r else "", justify="center",
                            style="bold" if r == "lead" else "") for r in roles]
             self.table.add_row(*cells, key=inv.agency.name)
-        self.legend.update(self._legend(script))
+        self.legend.update(self._cut(self.legend, self._legend(script)))
         if self.table.row_count:
             self.table.cursor_coordinate = cursor
         self.update_status()
@@ -150,7 +174,18 @@ class MatrixScreen(Screen[None]):
             role = section_role(self.host.document, inv, section)
             said = tr(labels.ROLE[role], script) if role else "—"
             second = f"{section} {heading_of(node, self.host.document, script)} · {said}"
-        self.status.update(f"{first}\n{second}")
+        self.status.update(self._cut(self.status, f"{first}\n{second}"))
+
+    @staticmethod
+    def _cut(widget: Static, text: str) -> str:
+        """Each line of text cut with the mark to the widget's width (once it has one)."""
+        cells = widget.content_region.width
+        return "\n".join(fit(line, cells) for line in text.split("\n")) if cells > 0 else text
+
+    def on_resize(self) -> None:
+        if self.rows:
+            self.legend.update(self._cut(self.legend, self._legend(self.host.script)))
+            self.update_status()
 
     # --- events -----------------------------------------------------------------------
 

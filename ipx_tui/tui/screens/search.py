@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ipx_tui.core import labels
@@ -25,9 +25,11 @@ from ipx_tui.core import search as core
 from ipx_tui.core.script import Script
 from ipx_tui.core.search import Hit, SearchResult
 from ipx_tui.tui.bounds import SEARCH_CHARS
+from ipx_tui.tui.cursor import RowList
 from ipx_tui.tui.host import host_of
 from ipx_tui.tui.searching import SearchOutcome
 from ipx_tui.tui.texts import MORE, fit, tr
+from ipx_tui.tui.widgets.chrome import KeysFooter
 from ipx_tui.tui.widgets.field import Field
 
 INDENT = 9
@@ -160,7 +162,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
                            placeholder=PLACEHOLDER)
         self.input.cursor_blink = False  # nothing blinks, so an idle screen sends nothing
         self.status = Static("", id="search-status", markup=False)
-        self.results = OptionList(id="search-results")
+        self.results = RowList(id="search-results")
         self.results.can_focus = False  # typing always goes to the bar; arrows move the list
         self.result: SearchResult | None = None
         self.pending: str | None = None
@@ -173,7 +175,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
             yield self.input
             yield self.status
             yield self.results
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.watch(self.app, "script", self._script_changed, init=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
@@ -14,12 +15,37 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
+from ipx_tui.tui.cursor import point_at
 from ipx_tui.tui.pages import Block, Page, Target
 from ipx_tui.tui.texts import find_terms
 from ipx_tui.tui.wrap import break_offsets
 
 TAGS = ("crumb", "heading", "label", "dim", "text", "lead", "participant", "count")
 """The run tags of :mod:`ipx_tui.tui.pages`, each styled by ``prose--<tag>`` in app.tcss."""
+
+
+def breaks(block: Block, width: int) -> tuple[list[int], int, int]:
+    """Where a block's lines break at a width, and the indent of its first and later lines."""
+    indent, hang = block.indent, block.hang
+    if width - indent - hang < 8:  # too narrow to indent: use every cell
+        indent = hang = 0
+    offsets = break_offsets(block.plain, max(width - indent - hang, 1), max(width - indent, 1),
+                            block.whole)
+    return offsets, indent, indent + hang
+
+
+def plain_lines(page: Page, width: int) -> list[str]:
+    """The page laid out at a width as plain text, one string a line (what the pane draws,
+    without styles)."""
+    out: list[str] = []
+    for block in page.blocks:
+        if block.gap and out:
+            out.append("")
+        offsets, first, later = breaks(block, width)
+        text = block.plain
+        for n, (a, b) in enumerate(pairwise([0, *offsets, len(text)])):
+            out.append(" " * (first if n == 0 else later) + text[a:b].rstrip())
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +163,7 @@ class Detail(ScrollView, can_focus=True):
             self.refresh()
         if 0 <= index < len(lines):
             self.scroll_to(0, max(0, lines[index] - above), animate=False, immediate=True)
+            point_at(self, lines[index])  # where a screen reader starts reading
 
     def _changed(self) -> None:
         self._layouts.clear()
@@ -188,14 +215,10 @@ class Detail(ScrollView, can_focus=True):
                 lines.append(Content(""))
             content, starts, matches = self._styled(block, link_index, len(match_lines))
             link_index += len(starts)
-            indent, hang = block.indent, block.hang
-            if width - indent - hang < 8:  # too narrow to indent: use every cell
-                indent = hang = 0
-            offsets = break_offsets(content.plain, max(width - indent - hang, 1),
-                                    max(width - indent, 1))
+            offsets, first, later = breaks(block, width)
             first_line = len(lines)
             for n, piece in enumerate(content.divide(offsets) if offsets else [content]):
-                pad = indent if n == 0 else indent + hang
+                pad = first if n == 0 else later
                 lines.append(piece.rstrip().pad_left(pad) if pad else piece.rstrip())
             for start in starts:
                 link_lines.append(first_line + sum(1 for bound in offsets if start >= bound))
@@ -238,12 +261,22 @@ class Detail(ScrollView, can_focus=True):
         return content, starts, matches
 
     def _style(self, component: str) -> Style:
-        return self.get_visual_style(component, partial=True)
+        style = self.get_visual_style(component, partial=True)
+        # Textual's visual style keeps bold, dim, italic, underline and strike but drops
+        # reverse, which the selected link and (under NO_COLOR) the search hits are drawn in
+        if self.get_component_styles(component).text_style.reverse:
+            style += Style(reverse=True)
+        return style
 
     # --- links ------------------------------------------------------------------------
 
     def on_focus(self) -> None:
         self.refresh()  # the selected link is drawn only while the pane has focus
+        layout = self.layout_at(self.text_width)
+        if 0 <= self.selected < len(layout.link_lines):
+            point_at(self, layout.link_lines[self.selected])
+        else:
+            point_at(self, int(self.scroll_offset.y))  # the first line in view
 
     def on_blur(self) -> None:
         self.refresh()
@@ -255,6 +288,7 @@ class Detail(ScrollView, can_focus=True):
         if 0 <= index < len(layout.link_lines):
             self.scroll_to_region(Region(0, layout.link_lines[index], 1, 1), animate=False,
                                   immediate=True)
+            point_at(self, layout.link_lines[index])
 
     def action_next_link(self) -> None:
         """Select the next link."""

@@ -36,7 +36,7 @@ class BookmarkDialog(ModalScreen[ResultType]):
         text-style: bold;
     }
     BookmarkDialog .dialog-note {
-        text-style: italic;
+        text-style: none;  /* not italic: many terminals slant or garble CJK in italics */
     }
     BookmarkDialog .dialog-hint {
         color: $text-muted;

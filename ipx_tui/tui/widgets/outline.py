@@ -5,21 +5,37 @@ from __future__ import annotations
 from contextlib import nullcontext
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Tree
+from textual.widgets._tree import TOGGLE_STYLE
 from textual.widgets.tree import TreeNode
 
 from ipx_tui.core.agencies import Involvement
 from ipx_tui.core.document import Document, Node
 from ipx_tui.core.script import Script
+from ipx_tui.tui.cursor import point_at
 from ipx_tui.tui.pages import heading_of
-from ipx_tui.tui.texts import ROLE_MARK
+from ipx_tui.tui.texts import ROLE_MARK, common_prefix, fit, tr
 
 BOOKMARK_MARK = "⚑"
 """The mark before a bookmarked node (a narrow character in every locale)."""
+
+
+def shared_prefix(document: Document, node: Node) -> str:
+    """The quoted term that opens the titles of the node and all its siblings, if any: the
+    eleven sections of 二 all begin 「互聯網+」, which tells them apart from nothing."""
+    parent = document.ancestors(node.id)[-1].id if document.ancestors(node.id) else None
+    siblings = document.children(parent) if parent is not None else document.roots
+    titles = [s.title for s in siblings]
+    if len(titles) < 2:
+        return ""
+    common = common_prefix(titles)
+    close = max(common.rfind("」"), common.rfind("』"))
+    return common[: close + 1] if common.startswith(("「", "『")) and close > 0 else ""
 
 
 class Outline(Tree[str]):
@@ -54,6 +70,11 @@ class Outline(Tree[str]):
             self.node_id = node_id
 
     def __init__(self, document: Document, *, id: str | None = None) -> None:  # noqa: A002
+        self._short: dict[str, Text] = {}
+        """Labels without their siblings' shared prefix, for a narrow sidebar (set first: the
+        tree measures its root's label as it is made)."""
+        self._fitted: dict[tuple[int, int, int], Text] = {}
+        """Fitted labels by (tree node, its label's version, pane width)."""
         super().__init__("", id=id)
         self.show_root = False
         self.guide_depth = 2
@@ -89,6 +110,8 @@ class Outline(Tree[str]):
         with self.prevent(Tree.NodeHighlighted):
             self.clear()
             self._by_id = {}
+            self._short = {}
+            self._fitted = {}  # clear() numbers the new tree nodes from 0 again
             for node in self.document.roots:
                 self._add(self.root, node, wanted, expanded)
             # Tree numbers its lines lazily and then re-places the cursor, posting
@@ -131,6 +154,16 @@ class Outline(Tree[str]):
             self._add(branch, child, wanted, expanded)
 
     def _label(self, node: Node) -> Text:
+        full = self._marked(node, heading_of(node, self.document, self.script))
+        shared = shared_prefix(self.document, node)
+        if shared:
+            # sliced, not converted: t2s keeps the length, and only whole shipped strings
+            # are looked up (texts.tr)
+            short = tr(node.label, self.script) + tr(node.title, self.script)[len(shared):]
+            self._short[node.id] = self._marked(node, short)
+        return full
+
+    def _marked(self, node: Node, heading: str) -> Text:
         text = Text()
         if node.id in self.bookmarked:
             text.append(BOOKMARK_MARK + " ", self._style("outline--bookmark"))
@@ -138,7 +171,6 @@ class Outline(Tree[str]):
             role = self.involvement.role_in(node.id)
             if role is not None:
                 text.append(ROLE_MARK[role] + " ", self._style(f"outline--{role}"))
-        heading = heading_of(node, self.document, self.script)
         if self.involvement is not None and node.kind != "item":
             text.append(heading, self._style("outline--context"))
         else:
@@ -147,6 +179,57 @@ class Outline(Tree[str]):
 
     def _style(self, component: str) -> Style:
         return self.get_component_rich_style(component, partial=True, default=Style())
+
+    def watch_cursor_line(self, previous_line: int, line: int) -> None:
+        super().watch_cursor_line(previous_line, line)
+        self.call_after_refresh(self.point_cursor)  # once the line is scrolled into view
+
+    def on_focus(self) -> None:
+        self.point_cursor()
+
+    def point_cursor(self) -> None:
+        """The terminal's cursor on the cursor's row, for screen readers (tui/cursor.py)."""
+        if self.has_focus and self.cursor_line >= 0:
+            point_at(self, self.cursor_line)
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        """The label fitted to its room: without the prefix its siblings share (「互聯網+」)
+        when too long, and cut with the mark when even that does not fit."""
+        width = self.scrollable_content_region.width
+        # Tree asks twice a line (to measure, then to draw): fit each label once a width
+        key = (node._id, node._updates, width)
+        label = self._fitted.get(key)
+        if label is None:
+            if len(self._fitted) > 4096:
+                self._fitted.clear()
+            room = self._label_room(node, width)
+            label = node._label
+            if node.data in self._short and self._crowded(node, room):
+                label = self._short[node.data]  # as all its siblings, so they still align
+            label = self._fitted[key] = fit(label, room)
+        shown = label.copy()
+        shown.stylize(style)
+        if node._allow_expand:
+            icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+            return Text.assemble((icon, base_style + TOGGLE_STYLE), shown)
+        return shown
+
+    def _crowded(self, node: TreeNode[str], room: int) -> bool:
+        """Whether a label among the node and its siblings is longer than its room."""
+        siblings = node.parent.children if node.parent is not None else [node]
+        return any(s._label.cell_len > room for s in siblings)
+
+    def _label_room(self, node: TreeNode[str], width: int | None = None) -> int:
+        """The cells a node's label has: the pane (``width``) less the guides and the icon."""
+        if width is None:
+            width = self.scrollable_content_region.width
+        depth = 0
+        parent = node.parent
+        while parent is not None and parent is not self.root:
+            depth += 1
+            parent = parent.parent
+        icon = cell_len(self.ICON_NODE) if node._allow_expand else 0
+        return max(1, width - self.guide_depth * depth - icon)
 
     def relabel(self, script: Script | None = None) -> None:
         """Show every label again (after the script or the bookmarks change)."""
