@@ -25,7 +25,7 @@ WRITERS = [
 READERS = [
     ("outline",), ("show", "2.6.3"), ("agencies",), ("tasks", "--agency", "科技部"),
     ("search", "物联网"), ("export",), ("export", "--output", "-"), ("bookmarks", "list"),
-    ("bookmarks", "export"), ("locate",),
+    ("bookmarks", "export"), ("locate",), ("read", "2.6.3"), ("read",),
 ]
 
 
