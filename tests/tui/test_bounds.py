@@ -27,6 +27,7 @@ from ipx_tui.core.store import MAX_NOTE
 from ipx_tui.tui import bounds
 from ipx_tui.tui.app import IpxApp
 from ipx_tui.tui.kiosk import SteadyParser
+from ipx_tui.tui.widgets.detail import LAYOUTS_KEPT
 from ipx_tui.tui.widgets.field import Field
 from tests.tui.kit import SMALL, browsing, pilot_test, press, settle
 from tests.tui.screen import screen_text
@@ -109,6 +110,16 @@ async def test_a_size_that_is_not_one_changes_nothing_but_the_size() -> None:
         await pilot.resize_terminal(100, 30)
         await settle(app, pilot)
         assert app.size == Size(100, 30) and "前言" in screen_text(app)
+
+
+@pilot_test
+async def test_a_terminal_resized_to_every_width_keeps_few_layouts() -> None:
+    async with browsing() as (app, _):
+        detail = app.browser.detail
+        for width in range(1, bounds.MAX_WIDTH + 1):
+            detail.layout_at(width)
+        assert 0 < len(detail._layouts) <= LAYOUTS_KEPT
+        assert detail.layout_at(80) is detail.layout_at(80)  # still a cache
 
 
 # --- pastes --------------------------------------------------------------------------------
