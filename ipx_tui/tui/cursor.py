@@ -17,7 +17,10 @@ from textual.widgets import OptionList
 def point_at(widget: Widget, row: int, column: int = 0) -> None:
     """Put the terminal's cursor at a row and column of a widget's scrolled content, when the
     widget is on the screen shown and that place is in view."""
-    if not widget.is_mounted or widget.screen is not widget.app.screen:
+    # is_attached first: a list's call_after_refresh can run after its screen was dismissed and
+    # taken apart, when it is still mounted but has no screen (widget.screen raised NoScreen,
+    # and the app ended with a traceback)
+    if not widget.is_mounted or not widget.is_attached or widget.screen is not widget.app.screen:
         return
     region = widget.scrollable_content_region
     scroll = widget.scroll_offset
