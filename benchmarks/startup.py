@@ -2,7 +2,7 @@
 terminal (a tmux pane of 100x30), measured with public tools only (/usr/bin/time -v, tmux,
 /proc).
 
-    python -m benchmarks.startup [--runs 5]
+    python -m benchmarks.startup [--runs 5] [--locale zh_CN.UTF-8]
 
 Per app and run: time until the first content is on screen, peak RSS (/usr/bin/time -v),
 private memory once settled (/proc/PID/smaps_rollup), bytes written per second while idle
@@ -98,12 +98,12 @@ def _peak_rss_kib(time_file: Path) -> int:
 
 
 def measure(tmux: Tmux, app: App, workdir: Path, downs: int, idle_s: float,
-            held: int = 10) -> Run:
+            held: int = 10, locale: str = "C.UTF-8") -> Run:
     """Start the app once in a fresh pane and take every figure."""
     time_file = workdir / f"{app.name}.time"
     time_file.unlink(missing_ok=True)
     data = workdir / "data"
-    env = ["env", "TERM=xterm-256color", "LANG=C.UTF-8", "COLORTERM=",
+    env = ["env", "TERM=xterm-256color", f"LANG={locale}", "COLORTERM=",
            f"IPX_TUI_DATA_DIR={data}", f"IPX_TUI_CACHE_DIR={workdir / 'cache'}"]
     shutil.rmtree(data, ignore_errors=True)  # every run starts as a first run
     pane = tmux.pane([*env, "/usr/bin/time", "-v", "-o", str(time_file), *app.argv], SIZE)
@@ -235,6 +235,16 @@ def report(runs: dict[str, list[Run]], search: dict[str, float] | None) -> list[
     return lines
 
 
+def _in_script(texts: tuple[str, ...], locale: str) -> tuple[str, ...]:
+    """What ipx-tui shows first under the locale: a 简体 interface shows the simplified text."""
+    from ipx_tui.core.i18n import locale_language
+    from ipx_tui.core.script import to_simplified
+
+    if locale_language({"LANG": locale}) != "zh-Hans":
+        return texts
+    return tuple(to_simplified(t) for t in texts)
+
+
 def _verdict(ok: bool, target: str) -> str:
     return f"{target} {'met' if ok else 'MISSED'}"
 
@@ -247,6 +257,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--downs", type=int, default=8, help="single Down presses per start")
     parser.add_argument("--idle", type=float, default=2.0, help="seconds of idle to measure")
     parser.add_argument("--json", action="store_true", help="also print every run as JSON")
+    parser.add_argument("--locale", default="C.UTF-8",
+                        help="LANG for both apps (default C.UTF-8: ipx-tui's English interface; "
+                             "zh_CN.UTF-8 starts it in 简体中文, with the document simplified)")
     args = parser.parse_args(argv)
     console_script = Path(sys.executable).parent / "ipx-tui"
     for tool in ("tmux", "/usr/bin/time", str(console_script)):
@@ -258,7 +271,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     write_outline(outline)
     apps = [App("bare", [sys.executable, str(HERE / "baseline_app.py"), str(outline)],
                 (FIRST_CONTENT, BARE_TEXT, "「互聯網+」是把互聯網的創新成果")),
-            App("ipx-tui", [str(console_script)], (FIRST_CONTENT, IPX_TEXT))]
+            App("ipx-tui", [str(console_script)], _in_script((FIRST_CONTENT, IPX_TEXT),
+                                                             args.locale))]
     owned = Owned()
     tmux = Tmux(workdir, owned)
     runs: dict[str, list[Run]] = {app.name: [] for app in apps}
@@ -266,7 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         tmux.start()
         for round_ in range(args.runs + 1):  # round 0 warms the page cache and is dropped
             for app in apps if round_ % 2 else apps[::-1]:  # alternate who goes first
-                run = measure(tmux, app, workdir, args.downs, args.idle)
+                run = measure(tmux, app, workdir, args.downs, args.idle, locale=args.locale)
                 if round_:
                     runs[app.name].append(run)
                 print(f"  {app.name:8} run {round_}: first content {run.first_content_s:.3f} s,"

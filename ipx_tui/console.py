@@ -13,6 +13,7 @@ import sys
 from collections.abc import Mapping, Sequence
 
 from ipx_tui.core.errors import UserError
+from ipx_tui.core.i18n import N_, _
 
 PROG = "ipx-tui"
 
@@ -21,7 +22,7 @@ LEGACY_CHARSETS = frozenset({"gb18030", "gbk", "gb2312", "big5", "big5hkscs"})
 names): Xshell and SecureCRT on Chinese Windows send and show GBK when set to the ANSI code
 page, and older Taiwanese and Hong Kong set-ups Big5."""
 
-NOT_UTF8 = "arguments are not UTF-8 (is the terminal set to GBK?)"
+NOT_UTF8 = N_("arguments are not UTF-8 (is the terminal set to GBK?)")
 
 
 COERCED = frozenset({"C.UTF-8", "C.utf8", "UTF-8"})
@@ -130,11 +131,12 @@ def decode_typed(raw: Sequence[bytes], what: str = "arguments") -> list[str]:
     try:
         text = [b.decode(fallback) for b in raw]
     except UnicodeDecodeError:
-        raise UserError(NOT_UTF8 if what == "arguments"
-                        else f"{what} is not UTF-8 (nor GB18030)") from None
+        raise UserError(_(NOT_UTF8) if what == "arguments"
+                        else _("{what} is not UTF-8 (nor GB18030)").format(what=what)) from None
     if declared is None:
-        say(f"{what} are not UTF-8: read as GB18030 (GBK); set the terminal to UTF-8"
-            if what == "arguments" else f"{what} is not UTF-8: read as GB18030 (GBK)")
+        say(_("arguments are not UTF-8: read as GB18030 (GBK); set the terminal to UTF-8")
+            if what == "arguments" else _("{what} is not UTF-8: read as GB18030 (GBK)").format(
+                what=what))
     return text
 
 

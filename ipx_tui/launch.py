@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from ipx_tui.console import say, utf8_streams
-from ipx_tui.core import kiosk
+from ipx_tui.console import say, terminal_streams, utf8_streams
+from ipx_tui.core import i18n, kiosk, locations
 from ipx_tui.core.errors import UserError
 from ipx_tui.core.options import StartPlan
 
@@ -33,9 +33,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return command_line(arguments, browse=browse)
     utf8_streams()
+    # the language of an error before the browser starts: the remembered one, else the locale's
+    remembered = None if kiosk.active() else i18n.remembered_lang(locations.store_path())
+    i18n.use(remembered or i18n.locale_language())
     try:
         return browse(StartPlan())
     except UserError as error:
+        terminal_streams()  # said in the terminal's charset (GBK too), not the browser's UTF-8
         say(str(error))
         return 2
     except KeyboardInterrupt:

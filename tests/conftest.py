@@ -1,4 +1,6 @@
-"""Shared fixtures: every test gets its own data and cache directories."""
+"""Shared fixtures: every test gets its own data and cache directories, and runs in the
+English interface (the tests' exact messages are English; the Chinese interfaces have tests
+of their own that ask for them)."""
 
 from __future__ import annotations
 
@@ -6,6 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from ipx_tui.core import i18n
 
 
 @pytest.fixture(autouse=True)
@@ -17,3 +21,14 @@ def private_dirs(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("IPX_TUI_CACHE_DIR", str(root / "cache"))
     monkeypatch.delenv("IPX_TUI_KIOSK", raising=False)
     yield root
+
+
+@pytest.fixture(autouse=True)
+def english_interface(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The English interface, whatever the machine's locale (LC_MESSAGES=C beats LANG, and
+    reaches the commands run in a subprocess); the language in use is English again after."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.setenv("LC_MESSAGES", "C")
+    i18n.use("en")
+    yield
+    i18n.use("en")

@@ -1,8 +1,9 @@
-"""Regenerate every derived file in content/derived/: ``python -m tools.regen``.
+"""Regenerate every derived file: content/derived/ and the compiled message catalogues
+(ipx_tui/locale/*/LC_MESSAGES/ipx-tui.mo, from the .po beside each): ``python -m tools.regen``.
 
 A maintainer's tool, run from the checkout; it is not shipped, and it writes into the
-checkout's content/ (never into an installed package). ``--check`` writes nothing and exits 1
-when a committed file is stale (the tests run it).
+checkout's content/ and ipx_tui/locale/ (never into an installed package). ``--check`` writes
+nothing and exits 1 when a committed file is stale (the tests run it).
 """
 
 from __future__ import annotations
@@ -15,9 +16,11 @@ from pathlib import Path
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import load_registry
 from ipx_tui.core.content import SIMPLIFIED
+from ipx_tui.core.i18n import FOLDER, catalogue_path
 from ipx_tui.core.metadata import load_errata, load_metadata
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import t2s
+from tools.catalogues import compiled
 from tools.search_build import GENERATORS as SEARCH_FILES
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -74,13 +77,19 @@ GENERATORS: dict[str, Callable[[], str]] = {SIMPLIFIED: simplified_table, **SEAR
 
 
 def stale(directory: Path | None = None) -> list[str]:
-    """The derived files whose committed text differs from a fresh build."""
+    """The derived files whose committed text differs from a fresh build (catalogues named
+    by their path in the checkout)."""
     where = directory or CONTENT
     out = []
     for name, make in GENERATORS.items():
         path = where / name
         if not path.exists() or path.read_text(encoding="utf-8") != make():
             out.append(name)
+    if directory is None:
+        for lang in FOLDER:
+            path = catalogue_path(lang)
+            if not path.exists() or path.read_bytes() != compiled(lang):
+                out.append(str(path.relative_to(CONTENT.parent)))
     return out
 
 
@@ -91,11 +100,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         names = stale()
         for name in names:
-            print(f"stale: content/{name}")
+            print(f"stale: {name if '/' in name else 'content/' + name}")
         return 1 if names else 0
     for name, make in GENERATORS.items():
         (CONTENT / name).write_text(make(), encoding="utf-8")
         print(f"wrote content/{name}")
+    for lang in FOLDER:
+        catalogue_path(lang).write_bytes(compiled(lang))
+        print(f"wrote {catalogue_path(lang).relative_to(CONTENT.parent)}")
     return 0
 
 

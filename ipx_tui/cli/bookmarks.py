@@ -11,6 +11,7 @@ import sys
 from collections.abc import Callable
 
 from ipx_tui.cli.document import add_output_flags
+from ipx_tui.cli.library import add_document_flag, opened_of
 from ipx_tui.cli.output import (
     add_script_flag,
     dump_json,
@@ -25,18 +26,20 @@ from ipx_tui.console import decode_typed, say
 from ipx_tui.core import kiosk, labels, locations
 from ipx_tui.core.document import Document, Node
 from ipx_tui.core.errors import UserError, shorten
+from ipx_tui.core.i18n import N_, _, ngettext
 from ipx_tui.core.ids import check_node_id
-from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script, render
 from ipx_tui.core.store import Bookmark, Store, StoreError
 
 MISSING_TITLE = labels.MISSING
 """Shown for a bookmark whose node the document no longer has."""
 
-NOT_SAVED = "bookmarks are not saved in kiosk mode"
+NOT_SAVED = N_("bookmarks are not saved in kiosk mode")
 
-def _open() -> Store:
-    return Store.open_default()
+def _open(args: argparse.Namespace) -> tuple[Document, Store]:
+    """The document --document names and the store of its bookmarks."""
+    opened = opened_of(args)
+    return opened.document, Store.open_default(document=None if opened.shipped else opened.id)
 
 
 def _tell(store: Store) -> None:
@@ -69,7 +72,7 @@ def short_date(created: str) -> str:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """Print the bookmarks, oldest first."""
-    document, store = load(), _open()
+    document, store = _open(args)
     marks = store.bookmarks()
     _tell(store)
     script = script_of(args)
@@ -80,8 +83,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         dump_json(rows)
         return 0
     if not marks:
-        print("no bookmarks yet: `ipx-tui bookmarks add ID --note TEXT` adds one, "
-              "or press b in the browser", file=sys.stderr)
+        print(_("no bookmarks yet: `ipx-tui bookmarks add ID --note TEXT` adds one, "
+                "or press b in the browser"), file=sys.stderr)
         return 0
     lines = []
     for b in marks:
@@ -109,15 +112,17 @@ def _note(args: argparse.Namespace) -> str | None:
                 with open(args.note_file, "rb") as handle:
                     raw = handle.read(NOTE_LIMIT + 1)
         except OSError as error:
-            raise UserError(f"cannot read {shorten(args.note_file)}: "
-                            f"{error.strerror or error}") from None
+            raise UserError(_(
+                "cannot read {note_file}: {strerror}").format(
+                note_file=shorten(args.note_file), strerror=error.strerror or error)) from None
         if len(raw) > NOTE_LIMIT:
-            raise UserError(f"{shorten(args.note_file)} is too long for a note "
-                            f"(more than {NOTE_LIMIT} bytes)")
+            raise UserError(_(
+                "{note_file} is too long for a note (more than {NOTE_LIMIT} bytes)").format(
+                note_file=shorten(args.note_file), NOTE_LIMIT=NOTE_LIMIT))
         note = decode_typed([raw], "--note-file")[0].rstrip("\r\n")
     if note is not None and not _storable(note):
         # a lone surrogate or a NUL would be written as JSON that cannot be read back as text
-        raise UserError("the note has characters that cannot be stored (not UTF-8 text)")
+        raise UserError(_("the note has characters that cannot be stored (not UTF-8 text)"))
     return note
 
 
@@ -131,11 +136,10 @@ def _storable(text: str) -> bool:
 
 def cmd_add(args: argparse.Namespace) -> int:
     """Bookmark a node, or change the note of one already bookmarked."""
-    document = load()
+    document, store = _open(args)
     node_id = check_node_id(document, args.id)
     if kiosk.active():
-        raise UserError(NOT_SAVED)
-    store = _open()
+        raise UserError(_(NOT_SAVED))
     before = store.get_bookmark(node_id)
     note = _note(args)
     if note is None:
@@ -147,37 +151,40 @@ def cmd_add(args: argparse.Namespace) -> int:
     _tell(store)
     what = _heading(document.node(node_id))
     if before is None:
-        said = f"bookmarked {node_id} {what}"
+        said = _("bookmarked {node} {heading}").format(node=node_id, heading=what)
     elif before.note != after.note:
-        said = f"changed the note on {node_id} {what}"
+        said = _("changed the note on {node} {heading}").format(node=node_id, heading=what)
     else:
-        said = f"{node_id} {what} was already bookmarked"
+        said = _("{node} {heading} was already bookmarked").format(node=node_id, heading=what)
     print(said + (f"  — {after.note}" if after.note else ""), file=sys.stderr)
     return 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
     """Remove a bookmark."""
-    document, store = load(), _open()
+    document, store = _open(args)
     raw = args.id.strip()
     # A bookmark on a node the document no longer has can still be removed by its id.
     node_id = raw if store.get_bookmark(raw) is not None else check_node_id(document, args.id)
     if kiosk.active():
-        raise UserError(NOT_SAVED)
+        raise UserError(_(NOT_SAVED))
     try:
         removed = store.remove_bookmark(node_id)
     except StoreError as error:
         return _failed(store, error)
     _tell(store)
     if removed is None:
-        raise UserError(f"{node_id} is not bookmarked (`ipx-tui bookmarks list` shows them)")
-    print(f"removed the bookmark on {node_id} {_title(document, node_id)}", file=sys.stderr)
+        raise UserError(_(
+            "{node_id} is not bookmarked (`ipx-tui bookmarks list` shows them)").format(
+            node_id=node_id))
+    print(_("removed the bookmark on {node} {title}").format(
+        node=node_id, title=_title(document, node_id)), file=sys.stderr)
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Print or write the bookmarks with their notes and the text they point at."""
-    document, store = load(), _open()
+    document, store = _open(args)
     marks = store.bookmarks()
     _tell(store)
     script = script_of(args)
@@ -194,7 +201,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         text = json_text(rows)
     else:
         text = bookmarks_markdown(document, marks, script)
-    count = f"{len(marks)} bookmark{'s' if len(marks) != 1 else ''}"
+    count = ngettext("{count} bookmark", "{count} bookmarks", len(marks)).format(
+        count=len(marks))
     # private: a new file is created 0600, since the notes are the reader's own
     return emit(text, args.output, force=args.force, what=count, private=True)
 
@@ -229,7 +237,7 @@ def bookmarks_markdown(document: Document, marks: list[Bookmark], script: Script
 def cmd_locate(args: argparse.Namespace) -> int:
     """Print where ipx-tui keeps its files."""
     if kiosk.active():
-        print("kiosk mode: nothing is written to disk")
+        print(_("kiosk mode: nothing is written to disk"))
         return 0
     store_file = locations.store_path()
     rows = {"data": locations.data_dir(), "store": store_file,
@@ -239,10 +247,11 @@ def cmd_locate(args: argparse.Namespace) -> int:
         return 0
     lines = []
     for name, where in rows.items():
-        state = "" if where.exists() else "  (not created yet)"
+        state = "" if where.exists() else "  " + _("(not created yet)")
         if name == "store" and where.exists():
             count = len(Store(where).bookmarks())
-            state = f"  ({count} bookmark{'s' if count != 1 else ''})"
+            state = "  ({})".format(ngettext("{count} bookmark", "{count} bookmarks", count)
+                                    .format(count=count))
         lines.append(f"{name:<6} {where}{state}")
     print_text("\n".join(lines))
     return 0
@@ -260,7 +269,7 @@ def _failed(store: Store, error: StoreError) -> int:
 def register(add: Add) -> None:
     """Add `bookmarks` (with list, add, remove, export) and `locate` to the command line."""
     p = add("bookmarks", _dispatch,
-            "list, add, remove or export your bookmarks (kept in the data directory)")
+            _("list, add, remove or export your bookmarks (kept in the data directory)"))
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True,
                                parser_class=type(p))
 
@@ -270,32 +279,35 @@ def register(add: Add) -> None:
                                                           description=help_text)
         sub.set_defaults(action_handler=handler)
         add_script_flag(sub)
+        add_document_flag(sub)
         return sub
 
-    s = action("list", cmd_list, "print your bookmarks: id, date, title and note")
+    s = action("list", cmd_list, _("print your bookmarks: id, date, title and note"))
     s.add_argument("--json", action="store_true",
-                   help='print JSON: [{"id", "title", "note", "created"}]')
-    add_script_flag(s, "titles")
+                   help=_('print JSON: [{"id", "title", "note", "created"}]'))
+    add_script_flag(s, N_("titles"))
 
-    s = action("add", cmd_add, "bookmark a node (on one already bookmarked: change its note)")
-    s.add_argument("id", metavar="ID", help="a node id: 2, 2.6, 2.6.3, front, preamble, closing")
+    s = action("add", cmd_add,
+               _("bookmark a node (on one already bookmarked: change its note)"))
+    s.add_argument("id", metavar="ID",
+                   help=_("a node id: 2, 2.6, 2.6.3, front, preamble, closing"))
     notes = s.add_mutually_exclusive_group()
-    notes.add_argument("--note", metavar="TEXT", help="a note to keep with it")
+    notes.add_argument("--note", metavar="TEXT", help=_("a note to keep with it"))
     notes.add_argument("--note-file", metavar="FILE",
-                       help="the note from FILE (UTF-8, or GB18030; - reads standard input)")
+                       help=_("the note from FILE (UTF-8, or GB18030; - reads standard input)"))
 
-    s = action("remove", cmd_remove, "remove a bookmark")
-    s.add_argument("id", metavar="ID", help="the bookmarked node's id")
+    s = action("remove", cmd_remove, _("remove a bookmark"))
+    s.add_argument("id", metavar="ID", help=_("the bookmarked node's id"))
 
     s = action("export", cmd_export,
-               "print or write your bookmarks with their notes and the text they mark")
+               _("print or write your bookmarks with their notes and the text they mark"))
     s.add_argument("--format", choices=("md", "json"), default="md",
-                   help="md (default) or json")
+                   help=_("md (default) or json"))
     add_output_flags(s)
-    add_script_flag(s, "write")
+    add_script_flag(s, N_("write"))
 
-    p = add("locate", cmd_locate, "print where ipx-tui keeps your bookmarks and settings")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = add("locate", cmd_locate, _("print where ipx-tui keeps your bookmarks and settings"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
 
 
 def _dispatch(args: argparse.Namespace) -> int:

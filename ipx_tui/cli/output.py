@@ -17,10 +17,11 @@ from pathlib import Path
 from ipx_tui.console import say
 from ipx_tui.core import kiosk
 from ipx_tui.core.errors import UserError, shorten
+from ipx_tui.core.i18n import N_, _
 from ipx_tui.core.script import Script
 
 
-def add_script_flag(parser: argparse.ArgumentParser, what: str = "print",
+def add_script_flag(parser: argparse.ArgumentParser, what: str = N_("print"),
                     default: object = argparse.SUPPRESS) -> None:
     """``--simplified`` / ``--traditional`` on a parser; safe to call twice.
 
@@ -33,11 +34,11 @@ def add_script_flag(parser: argparse.ArgumentParser, what: str = "print",
         return
     group = parser.add_mutually_exclusive_group()
     group.add_argument("--simplified", dest="script", action="store_const", const="simplified",
-                       default=default, help=f"{what} in simplified script")
+                       default=default, help=_("{what} in simplified script").format(what=_(what)))
     group.add_argument("--traditional", dest="script", action="store_const",
                        const="traditional", default=default,
-                       help=f"{what} in traditional script, as the document is written "
-                            "(the default)")
+                       help=_("{what} in traditional script, as the document is written "
+                              "(the default)").format(what=_(what)))
 
 
 def script_of(args: argparse.Namespace) -> Script:
@@ -62,7 +63,7 @@ def dump_json(obj: object) -> None:
 
 def warn(message: str) -> None:
     """A warning line on stderr."""
-    say(f"warning: {message}")
+    say(_('warning: {message}').format(message=message))
 
 
 def emit(data: str | bytes, output: str | None, *, force: bool, what: str = "",
@@ -73,7 +74,7 @@ def emit(data: str | bytes, output: str | None, *, force: bool, what: str = "",
     its byte-order mark) go out as they are, to a file or to standard output.
     """
     if output == "":
-        raise UserError("--output needs a file name (or - for standard output)")
+        raise UserError(_("--output needs a file name (or - for standard output)"))
     if output is None or output == "-":
         if isinstance(data, bytes):
             sys.stdout.flush()
@@ -82,9 +83,10 @@ def emit(data: str | bytes, output: str | None, *, force: bool, what: str = "",
         else:
             sys.stdout.write(data)
         return 0
-    kiosk.refuse("export to a file")
+    kiosk.refuse(N_("export to a file"))
     write_new(Path(output), data, force=force, private=private)
-    print(f"wrote {what + ' to ' if what else ''}{output}", file=sys.stderr)
+    print((_("wrote {what} to {output}") if what else _("wrote {output}")).format(
+        what=what, output=output), file=sys.stderr)
     return 0
 
 
@@ -103,32 +105,40 @@ def write_new(path: Path, data: str | bytes, *, force: bool, private: bool = Fal
     raw = data.encode("utf-8") if isinstance(data, str) else data
     shown = shorten(str(path))
     if not str(path):
-        raise UserError("--output needs a file name (or - for standard output)")
+        raise UserError(_("--output needs a file name (or - for standard output)"))
     target = Path(os.path.realpath(path))  # a symlink's target (dangling or not), else path
     try:
         st: os.stat_result | None = os.stat(target)
     except FileNotFoundError:
         st = None
     except OSError as error:
-        raise UserError(f"cannot write {shown}: {error.strerror}") from None
+        raise UserError(_(
+            "cannot write {shown}: {strerror}").format(
+            shown=shown, strerror=error.strerror)) from None
     try:
         if st is None:
             if not target.parent.is_dir():
-                raise UserError(f"no such directory: {shorten(str(target.parent))}")
+                raise UserError(_(
+                    "no such directory: {parent}").format(
+                    parent=shorten(str(target.parent))))
             _create(target, raw, 0o600 if private else 0o666)
         elif stat.S_ISDIR(st.st_mode):
-            raise UserError(f"{shown} is a directory")
+            raise UserError(_('{shown} is a directory').format(shown=shown))
         elif not stat.S_ISREG(st.st_mode):
             _write_into(target, raw, truncate=False)
         elif not force:
-            raise UserError(f"{shown} exists; add --force to replace it")
+            raise UserError(_('{shown} exists; add --force to replace it').format(shown=shown))
         elif not _replace(target, raw, st):
             _write_into(target, raw, truncate=True)
     except FileExistsError:
         # made between the look and the write (another process): as if it had been there
-        raise UserError(f"{shown} exists; add --force to replace it") from None
+        raise UserError(_(
+            "{shown} exists; add --force to replace it").format(
+            shown=shown)) from None
     except OSError as error:
-        raise UserError(f"cannot write {shown}: {error.strerror or error}") from None
+        raise UserError(_(
+            "cannot write {shown}: {strerror}").format(
+            shown=shown, strerror=error.strerror or error)) from None
 
 
 def _create(path: Path, raw: bytes, mode: int) -> None:

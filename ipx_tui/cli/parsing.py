@@ -8,6 +8,7 @@ from typing import NoReturn
 
 from ipx_tui.core import kiosk
 from ipx_tui.core.errors import UserError
+from ipx_tui.core.i18n import _
 
 Handler = Callable[[argparse.Namespace], int]
 """A subcommand: its parsed arguments in, its exit status out."""
@@ -17,7 +18,9 @@ class Parser(argparse.ArgumentParser):
     """argparse that reports a usage error in one line and never a traceback."""
 
     def error(self, message: str) -> NoReturn:
-        raise UserError(f"{shorten_message(message)} (see `{self.prog} --help`)")
+        raise UserError(_(
+            "{message} (see `{prog} --help`)").format(
+            message=shorten_message(message), prog=self.prog))
 
 
 Add = Callable[[str, Handler, str], Parser]
@@ -52,5 +55,7 @@ def positive(raw: str) -> int:
         value = 0
     if value < 1:
         shown = raw if len(raw) <= 20 else raw[:20] + "…"
-        raise argparse.ArgumentTypeError(f"must be a whole number from 1, not {shown!r}")
+        raise argparse.ArgumentTypeError(_(
+            "must be a whole number from 1, not {shown!r}").format(
+            shown=shown))
     return value

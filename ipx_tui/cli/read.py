@@ -16,12 +16,12 @@ import shutil
 import subprocess
 import sys
 
+from ipx_tui.cli.library import add_document_flag, opened_of
 from ipx_tui.cli.output import add_script_flag, print_text, script_of
 from ipx_tui.cli.parsing import Add
 from ipx_tui.core import kiosk
 from ipx_tui.core.export import reading_text
 from ipx_tui.core.ids import check_node_id
-from ipx_tui.core.parse import load
 
 LESS_DEFAULT = "FRX"
 """less's options when LESS is unset (as git sets them): quit when the text fits one screen
@@ -40,6 +40,7 @@ def register(add: Add) -> None:
     p.add_argument("--no-pager", action="store_true",
                    help="print, even on a terminal")
     add_script_flag(p)
+    add_document_flag(p)
 
 
 def pager_command(environ: dict[str, str] | os._Environ[str]) -> list[str] | None:
@@ -53,7 +54,7 @@ def pager_command(environ: dict[str, str] | os._Environ[str]) -> list[str] | Non
 
 def cmd_read(args: argparse.Namespace) -> int:
     """Print the text to read, or hand it to the pager."""
-    document = load()
+    document = opened_of(args).document
     node_id = check_node_id(document, args.id) if args.id is not None else None
     text = reading_text(document, node_id, script_of(args))
     command = None

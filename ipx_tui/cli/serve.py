@@ -23,6 +23,7 @@ from ipx_tui.cli.parsing import Add, positive
 from ipx_tui.console import PROG
 from ipx_tui.core import kiosk
 from ipx_tui.core.errors import UserError
+from ipx_tui.core.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from aiohttp import web
@@ -63,18 +64,24 @@ def default_public_url(host: str, port: int) -> str:
 def register(add: Add) -> None:
     """Add the ``serve`` subcommand."""
     p = add("serve", cmd_serve,
-            "serve the browser as a web page, one kiosk process per tab (ctrl+c stops it)")
+            _("serve the browser as a web page, one kiosk process per tab (ctrl+c stops it)"))
     p.add_argument("--host", default=DEFAULT_HOST,
-                   help=f"address to listen on (default {DEFAULT_HOST}: this machine only)")
+                   help=_(
+                       "address to listen on (default {DEFAULT_HOST}: this machine only)").format(
+                       DEFAULT_HOST=DEFAULT_HOST))
     p.add_argument("--port", type=positive, default=DEFAULT_PORT,
-                   help=f"port to listen on (default {DEFAULT_PORT})")
+                   help=_(
+                       "port to listen on (default {DEFAULT_PORT})").format(
+                       DEFAULT_PORT=DEFAULT_PORT))
     p.add_argument("--max-sessions", type=positive, default=DEFAULT_MAX_SESSIONS, metavar="N",
-                   help=f"tabs open at once; the next one is told the server is full "
-                        f"(default {DEFAULT_MAX_SESSIONS})")
+                   help=_(
+                       "tabs open at once; the next one is told the server is full (default "
+                       "{DEFAULT_MAX_SESSIONS})").format(
+                       DEFAULT_MAX_SESSIONS=DEFAULT_MAX_SESSIONS))
     p.add_argument("--public-url", metavar="URL",
-                   help="the address readers use, when it is not the one listened on "
+                   help=_("the address readers use, when it is not the one listened on "
                         "(behind a reverse proxy: https://ipx.example.org); the page's "
-                        "script, style and websocket addresses start with it")
+                        "script, style and websocket addresses start with it"))
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -83,16 +90,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if public_url is not None:
         public_url = public_url.rstrip("/")
         if not public_url.startswith(("http://", "https://")):
-            raise UserError(f"--public-url must start with http:// or https://, not "
-                            f"{args.public_url!r}")
+            raise UserError(_(
+                "--public-url must start with http:// or https://, not {public_url!r}").format(
+                public_url=args.public_url))
     server = make_server(session_argv(), host=args.host, port=args.port,
                          public_url=public_url, max_sessions=args.max_sessions)
     try:
         server.serve()
     except OSError as error:  # the port is taken, the address is not this machine's
-        raise UserError(f"cannot listen on {args.host}:{args.port}: "
-                        f"{error.strerror or error}") from None
-    print(f"{PROG} serve: stopped", flush=True)
+        raise UserError(_(
+            "cannot listen on {host}:{port}: {strerror}").format(
+            host=args.host, port=args.port, strerror=error.strerror or error)) from None
+    print(f"{PROG} serve: " + _("stopped"), flush=True)
     return 0
 
 
@@ -177,8 +186,10 @@ def make_server(argv: Sequence[str], *, host: str, port: int, public_url: str | 
             return f"{request.scheme}://{request.host}"
 
         async def on_startup(self, app: web.Application) -> None:
-            print(f"{PROG} serve: {self.public_url}/ (up to {self.max_sessions} tabs, "
-                  "each a kiosk; ctrl+c stops)", flush=True)
+            print(f"{PROG} serve: {self.public_url}/ " + ngettext(
+                "(up to {count} tab, each a kiosk; ctrl+c stops)",
+                "(up to {count} tabs, each a kiosk; ctrl+c stops)", self.max_sessions).format(
+                    count=self.max_sessions), flush=True)
 
         async def on_shutdown(self, app: web.Application) -> None:
             """Stop every session's process, then close the tabs' websockets."""

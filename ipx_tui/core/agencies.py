@@ -20,6 +20,7 @@ from typing import Any, Literal
 from ipx_tui.core import content
 from ipx_tui.core.document import Document, Role
 from ipx_tui.core.errors import UserError, shorten
+from ipx_tui.core.i18n import _
 from ipx_tui.core.script import Script, normalize, render
 
 AgencyKind = Literal["body", "collective"]
@@ -115,6 +116,9 @@ class Agency:
     """What people type in simplified script, as they write it (国家发展改革委)."""
     other_successors: tuple[Successor, ...] = ()
     """Further bodies that took over part of its functions (國家藥品監督管理局)."""
+    registered: bool = True
+    """In the registry; False for a body an imported document names that it does not know
+    (shown as written, with its tasks, counts and filter like any other)."""
 
     @property
     def renamed(self) -> bool:
@@ -179,9 +183,10 @@ class UnknownAgency(UserError, LookupError):
     def __init__(self, query: str, suggestions: list[str]) -> None:
         self.query = query
         self.suggestions = suggestions
-        hint = (f"; did you mean {', '.join(suggestions)}?" if suggestions
-                else "; `ipx-tui agencies` lists them")
-        super().__init__(f"unknown agency {shorten(query)!r}{hint}")
+        hint = (_("; did you mean {names}?").format(names=", ".join(suggestions)) if suggestions
+                else _("; `ipx-tui agencies` lists them"))
+        super().__init__(_("unknown agency {query!r}{hint}").format(query=shorten(query),
+                                                                      hint=hint))
 
 
 class Registry:
@@ -360,6 +365,18 @@ def load_registry() -> Registry:
     return parse_registry(content.read_text(content.AGENCIES))
 
 
+def unregistered(name: str) -> Agency:
+    """A body an imported document names that the registry does not know, as written."""
+    return Agency(name=name, kind="body", full_name=name, successor=name, successor_short=name,
+                  history=(), aliases=(), registered=False)
+
+
+def with_bodies(registry: Registry, names: Iterable[str]) -> Registry:
+    """The registry and, after it, the bodies it does not know (:func:`unregistered`)."""
+    extra = [unregistered(n) for n in dict.fromkeys(names) if n not in registry.by_name]
+    return Registry([*registry.agencies, *extra]) if extra else registry
+
+
 def involvement(document: Document, registry: Registry) -> dict[str, Involvement]:
     """Each agency's tasks by role, keyed by name, in registry order."""
     lead: dict[str, list[str]] = {a.name: [] for a in registry.agencies}
@@ -396,7 +413,7 @@ def combined_involvement(document: Document, table: dict[str, Involvement], name
                          bodies: Iterable[Agency]) -> Involvement:
     """The tasks of several bodies as one, under today's name: each task once, led when any of
     them leads it, in document order. Its agency is a stand-in named ``name`` whose history is
-    theirs."""
+    theirs and whose English names are today's body's."""
     bodies = tuple(bodies)
     lead = {t for b in bodies for t in table[b.name].lead}
     joined = {t for b in bodies for t in table[b.name].participant} - lead
@@ -404,7 +421,10 @@ def combined_involvement(document: Document, table: dict[str, Involvement], name
     stand_in = Agency(name=name, kind="body", full_name=first.successor,
                       successor=first.successor, successor_short=name,
                       history=tuple(dict.fromkeys(h for b in bodies for h in b.history)),
-                      aliases=())
+                      aliases=(), english=first.successor_english,
+                      abbreviation=first.successor_abbreviation,
+                      successor_english=first.successor_english,
+                      successor_abbreviation=first.successor_abbreviation)
     order = [t.id for t in document.tasks]
     return Involvement(stand_in, tuple(t for t in order if t in lead),
                        tuple(t for t in order if t in joined))

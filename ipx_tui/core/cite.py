@@ -81,9 +81,11 @@ def english_place(document: Document, node_id: str) -> str:
     return ", ".join(words)
 
 
-def title_in(script: Script, metadata: Metadata | None = None) -> str:
-    """The document's title in a script: in simplified with “” for 「」, as gov.cn writes it."""
-    title = (metadata or load_metadata()).title
+def title_in(script: Script, metadata: Metadata | None = None, title: str | None = None) -> str:
+    """The document's title (the shipped one's, unless given) in a script: in simplified with
+    “” for 「」, as gov.cn writes it."""
+    if title is None:
+        title = (metadata or load_metadata()).title
     if script == "traditional":
         return title
     return render(title, script).replace("「", "“").replace("」", "”")
@@ -97,10 +99,14 @@ def cite(document: Document, node_id: str, style: Style = "short",
     id that names no node, UnknownStyle for a style not in STYLES.
     """
     node_id = check_node_id(document, node_id)
+    if style == "short":  # all from the document itself, so an imported one is cited too
+        number = render(document.number, script)
+        title = title_in(script, title=document.title)
+        return f"《{title}》（{number}）{place(document, node_id)}"
     metadata = load_metadata()
-    if style == "short":
-        number = render(metadata.number, script)
-        return f"《{title_in(script, metadata)}》（{number}）{place(document, node_id)}"
+    if document.number != metadata.number:
+        raise UnknownStyle(f"--style {style} needs the document's publication details, which "
+                           f"only the shipped {metadata.number} has: use --style short")
     if style == "gbt7714":
         day = (accessed or datetime.date.today()).isoformat()
         where = f" {metadata.url}." if metadata.url else ""

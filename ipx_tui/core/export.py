@@ -19,6 +19,7 @@ from ipx_tui.core import labels
 from ipx_tui.core.agencies import Registry, involvement
 from ipx_tui.core.document import Document, Node
 from ipx_tui.core.ids import citation
+from ipx_tui.core.metadata import load_errata, load_metadata
 from ipx_tui.core.script import Script, render
 
 Format = Literal["json", "csv", "md", "xlsx"]
@@ -46,11 +47,19 @@ def document_dict(document: Document, registry: Registry,
                   script: Script = "traditional") -> dict[str, Any]:
     """The whole document and registry: the stable public shape of ``export --format json``."""
     table = involvement(document, registry)
+    meta = load_metadata()
     return {
         "document": {
             "title": render(document.title, script), "number": render(document.number, script),
             "date": document.date, "issuer": render(document.issuer, script),
             "addressees": render(document.addressees, script),
+            # 成文日期 and 發布日期 (content/document.toml), as ISO dates and as Chinese
+            # writes them; the errata as written (between traditional forms: see `info`)
+            "written": meta.written.isoformat(), "written_text": meta.written_text,
+            "published": meta.published.isoformat(), "published_text": meta.published_text,
+            "index_number": meta.index_number, "url": meta.url,
+            "errata": [{"node": e.node, "before": e.before, "after": e.after, "why": e.why}
+                       for e in load_errata()],
         },
         "nodes": [node_dict(document, n, script) for n in document.nodes],
         "agencies": [
@@ -58,6 +67,7 @@ def document_dict(document: Document, registry: Registry,
                 "name": a.name, "name_shown": render(a.name, script),
                 "full_name": render(a.full_name, script),
                 "successor": render(a.successor, script), "aliases": list(a.aliases),
+                "registered": a.registered,
                 "lead": list(table[a.name].lead), "participant": list(table[a.name].participant),
             }
             for a in registry.agencies
@@ -115,7 +125,9 @@ def markdown(document: Document, script: Script = "traditional") -> str:
                   "| 編號 | 任務 | 牽頭 | 參與 |", "| --- | --- | --- | --- |"]
         for task in tasks:
             row = flat(task_row(document, task))
-            lead = row["lead"] or f"（{labels.RULE['collective']}）"
+            # no lead: a collective list says so; a task with no list says nothing
+            lead = row["lead"] or (f"（{labels.RULE['collective']}）" if task.responsibility
+                                   else "")
             lines.append(f"| {row['id']} | {row['title']} | {lead} | {row['participants']} |")
         lines.append("")
     return "\n".join(render(line, script) for line in lines)
@@ -146,7 +158,8 @@ def xlsx(document: Document, script: Script = "traditional") -> bytes:
         part, section = document.ancestors(task.id)
         values = [row["id"], row["citation"], render(part.label + part.title, script),
                   render(section.label + section.title, script), row["title"],
-                  row["lead"] or render(f"（{labels.RULE['collective']}）", script),
+                  row["lead"] or (render(f"（{labels.RULE['collective']}）", script)
+                                  if task.responsibility else ""),
                   row["participants"], render(labels.RULE[task.responsibility.rule], script)
                   if task.responsibility else ""]
         for col, value in enumerate(values):

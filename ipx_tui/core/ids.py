@@ -7,9 +7,11 @@ import unicodedata
 
 from ipx_tui.core.document import Document, Node
 from ipx_tui.core.errors import UserError, shorten
+from ipx_tui.core.i18n import N_, _
 
 ID_SHAPE = re.compile(r"^[1-9]\d{0,2}(\.[1-9]\d{0,2}){0,2}$")
-KIND_PLURAL = {"part": "parts", "section": "sections", "item": "items"}
+KIND_NAME = {"part": N_("part"), "section": N_("section"), "item": N_("item")}
+KIND_PLURAL = {"part": N_("parts"), "section": N_("sections"), "item": N_("items")}
 
 NUMERALS = "一二三四五六七八九"
 CHINESE = re.compile(r"^(?P<part>[一二三四五六七八九十]+)、?"
@@ -76,26 +78,34 @@ def check_node_id(document: Document, raw: str) -> str:
         return node_id
     front = ", ".join(n.id for n in document.roots if n.kind == "front")
     if not node_id:
-        raise UnknownNode(f"empty node id: ids look like 2.6.3 (or {front}); "
-                          "`ipx-tui outline` lists them")
+        raise UnknownNode(_(
+            "empty node id: ids look like 2.6.3 (or {front}); `ipx-tui outline` lists them").format(
+            front=front))
     if not ID_SHAPE.match(node_id):
-        raise UnknownNode(f"not a node id: {shorten(raw)!r}: ids look like 2, 2.6 or 2.6.3 "
-                          f"(or {front}); `ipx-tui outline` lists them")
+        raise UnknownNode(_(
+            "not a node id: {raw!r}: ids look like 2, 2.6 or 2.6.3 (or {front}); `ipx-tui "
+            "outline` lists them").format(
+            raw=shorten(raw), front=front))
     parts = node_id.split(".")
     parent_id = ".".join(parts[:-1])
     while parent_id and parent_id not in document:
         parent_id = parent_id.rpartition(".")[0]
     if not parent_id:
         first, last = _range([n.id for n in document.of_kind("part")])
-        raise UnknownNode(f"unknown node {node_id}: the document has parts {first} to {last}")
+        raise UnknownNode(_(
+            "unknown node {node_id}: the document has parts {first} to {last}").format(
+            node_id=node_id, first=first, last=last))
     parent = document.node(parent_id)
     kids = document.children(parent_id)
     if not kids:
-        raise UnknownNode(f"unknown node {node_id}: {parent.kind} {parent_id} has no numbered "
-                          "subdivisions")
+        raise UnknownNode(_(
+            "unknown node {node_id}: {kind} {parent_id} has no numbered subdivisions").format(
+            node_id=node_id, kind=_(KIND_NAME[parent.kind]), parent_id=parent_id))
     first, last = _range([k.id for k in kids])
-    raise UnknownNode(f"unknown node {node_id}: {parent.kind} {parent_id} has "
-                      f"{KIND_PLURAL[kids[0].kind]} {first} to {last}")
+    raise UnknownNode(_(
+        "unknown node {node_id}: {kind} {parent_id} has {kinds} {first} to {last}").format(
+        node_id=node_id, kind=_(KIND_NAME[parent.kind]), parent_id=parent_id,
+        kinds=_(KIND_PLURAL[kids[0].kind]), first=first, last=last))
 
 
 def _range(ids: list[str]) -> tuple[str, str]:

@@ -13,11 +13,12 @@ import signal
 import sys
 
 from ipx_tui.core.errors import UserError
+from ipx_tui.core.i18n import N_, _
 
 ENV = "IPX_TUI_KIOSK"
 """Set in kiosk mode."""
 
-REFUSED = "turned off in kiosk mode"
+REFUSED = N_("turned off in kiosk mode")
 
 IDLE_MINUTES = 30.0
 """How long a kiosk session may go without a key, a click or a paste (``--idle-timeout``)."""
@@ -67,4 +68,4 @@ def active() -> bool:
 def refuse(what: str) -> None:
     """Raise the kiosk's refusal of ``what`` (exit 2) when in kiosk mode."""
     if active():
-        raise UserError(f"{what} is {REFUSED}")
+        raise UserError(_("{what} is turned off in kiosk mode").format(what=_(what)))

@@ -31,3 +31,22 @@ MISSING = f"（{NOT_IN_DOCUMENT}）"  # the title of a bookmark whose node the d
 TOTAL = "合計"  # the head of the agency picker's column of task counts
 KEYWORDS = "關鍵詞"  # a section's or item's keywords, under its text in the detail pane
 RELATED = "相關條目"  # the nodes sharing the most keywords with it
+ELSEWHERE = "其他文件"  # an agency's page: its tasks in the other documents of the library
+NOT_REGISTERED = "不在機構登記表中"  # a body an imported document names that the registry lacks
+# The document's metadata, as gov.cn's page labels it (info, the document's first page)
+ISSUER = "發文機關"
+NUMBER = "發文字號"
+WRITTEN = "成文日期"
+PUBLISHED = "發布日期"
+INDEX_NUMBER = "索引號"
+ADDRESS = "網址"
+ENGLISH_TITLE = "英文題名"
+ENGLISH_NUMBER = "英文文號"
+# The corrections made to the Wikisource text (show, info, the node's page, the first page)
+ERRATA = "勘誤"
+ERRATA_WHAT = "維基文庫本 → 本文"
+ERRATA_SIMPLIFIED = "此係繁體字形的更正，簡體本兩者無別"
+# An agency's English names (its page): the 2015 name beside 全稱, today's beside 現名
+ENGLISH = "英文名稱"
+SUCCESSOR_ENGLISH = "現名英文"
+DESCRIPTIVE = "描述性譯名，非正式名稱"

@@ -12,6 +12,8 @@ from pathlib import Path
 APP = "ipx-tui"
 STORE_NAME = "store.json"
 """Bookmarks and settings, one TinyDB JSON file."""
+DOCUMENTS_NAME = "documents"
+"""Imported documents, one JSON file each (``ID.json``)."""
 
 
 def _override(variable: str) -> Path | None:
@@ -42,6 +44,11 @@ def cache_dir() -> Path:
 def store_path() -> Path:
     """The bookmark and settings file."""
     return data_dir() / STORE_NAME
+
+
+def documents_dir() -> Path:
+    """The folder of imported documents."""
+    return data_dir() / DOCUMENTS_NAME
 
 
 def lock_path(store: Path) -> Path:

@@ -5,13 +5,17 @@ from __future__ import annotations
 from ipx_tui.core.agencies import Involvement, by_involvement
 from ipx_tui.core.document import Document, Role
 
-MATRIX_PARTS = ("2", "3")
-"""The parts whose sections are columns: 二、重點行動 (11) and 三、保障支撐 (7)."""
+
+def matrix_parts(document: Document) -> tuple[str, ...]:
+    """The parts whose sections are columns: those with a section that has tasks (in the
+    shipped document 二、重點行動 (11 sections) and 三、保障支撐 (7))."""
+    return tuple(p.id for p in document.of_kind("part")
+                 if any(s.children for s in document.children(p.id)))
 
 
 def matrix_columns(document: Document) -> list[str]:
     """The section ids that are columns, in document order."""
-    return [s.id for part in MATRIX_PARTS for s in document.children(part)]
+    return [s.id for part in matrix_parts(document) for s in document.children(part)]
 
 
 def section_role(document: Document, involvement: Involvement, section_id: str) -> Role | None:

@@ -32,8 +32,9 @@ from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
-from ipx_tui.core import content
+from ipx_tui.core import content, labels
 from ipx_tui.core.document import Document, Role
+from ipx_tui.core.i18n import _
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script, normalize, render
 from ipx_tui.core.segment import Segmenter, load_segmenter
@@ -129,6 +130,20 @@ class SearchResult:
         """Every normalised string to highlight in the hits."""
         return tuple(dict.fromkeys(t for hit in self.hits for t in hit.terms))
 
+    def how(self, hit: Hit, script: Script) -> str:
+        """How the query's agencies matched a hit: ``[發展改革委 牽頭]``, ``[2015: 質檢總局
+        參與]``, ``[工業和信息化部 named in the text]``; empty when the query names no agency.
+        The same words on the command line and in the browser."""
+        if not hit.agencies:
+            return ""
+        groups: dict[str, list[str]] = {}
+        for name, how in hit.agencies:
+            word = _("named in the text") if how == "named" else render(labels.ROLE[how], script)
+            groups.setdefault(word, []).append(render(name, script))
+        inner = "; ".join(f"{'、'.join(names)} {word}" for word, names in groups.items())
+        today = any(note.today for note in self.aliases)
+        return f"[2015: {inner}]" if today else f"[{inner}]"
+
 
 @dataclass(frozen=True, slots=True)
 class Snippet:
@@ -214,9 +229,13 @@ class Engine:
     """The search index of one document, built from the shipped pre-segmented words."""
 
     def __init__(self, document: Document, segmenter: Segmenter,
-                 words: dict[str, list[str]] | None = None) -> None:
+                 words: dict[str, list[str]] | None = None,
+                 registry: Registry | None = None) -> None:
         words = words or {}
         self.document = document
+        self.registry = registry
+        """The document's registry (an imported one's names bodies the shipped one lacks);
+        None for the shipped registry, read when a word is first looked up."""
         self.segmenter = segmenter
         self.ids = [n.id for n in document.nodes]
         self.position = {node_id: i for i, node_id in enumerate(self.ids)}
@@ -318,7 +337,26 @@ class Engine:
         _remember(self._words, word, found, len(word))
         return found
 
+    def _english_name(self, query: str, words: tuple[str, ...]) -> str | None:
+        """Several Latin words that name agencies by an English name (``market regulation``,
+        ``National Development and Reform Commission``) as one agency word, when the text has
+        none of them (its Latin words are few: IPv6, ISO); the word, or None."""
+        if len(words) < 2 or not all(w.isascii() for w in words):
+            return None
+        if any(self.nodes_with(w) or self._registry().find_normalized(w) for w in words):
+            return None
+        registry = self._registry()
+        agencies = registry.find(query) or registry.search_english(query)
+        if not agencies:
+            return None
+        word = " ".join(words)
+        if word not in self._words:
+            self._words[word] = self._agency_word(word, tuple(a.name for a in agencies))
+        return word
+
     def _registry(self) -> Registry:
+        if self.registry is not None:
+            return self.registry
         from ipx_tui.core.agencies import load_registry  # deferred: until a word is looked up
 
         return load_registry()
@@ -437,6 +475,9 @@ class Engine:
         words = split_words(query, self.cap)
         if not words:
             return SearchResult(query, (), (), 0)
+        english = self._english_name(query, words)
+        if english is not None:  # market regulation: one agency, not two words
+            words = (english,)
         matches = [self.match_word(w) for w in words]
         notes = tuple(m.note for m in matches if m.note is not None)
         if len(matches) == 1:  # most queries: no sums over words to make

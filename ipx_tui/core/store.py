@@ -20,7 +20,8 @@ memory and never touches the disk (kiosk mode).
 
 The file is TinyDB's layout, ``{table: {doc_id: document}}``, with three tables:
 ``meta`` (one document: ``{"schema": 1}``), ``bookmarks`` (``{"id", "note", "created"}``) and
-``settings`` (``{"key", "value"}``).
+``settings`` (``{"key", "value"}``). An imported document's bookmarks have a table of their
+own, ``bookmarks:ID`` (ID is the document's id); the shipped document's stay in ``bookmarks``.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ipx_tui.core import kiosk as kiosk_mode
 from ipx_tui.core import locations
+from ipx_tui.core.i18n import _
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -54,6 +56,9 @@ MAX_NOTE = 1000
 """Longest note, in characters."""
 DIR_MODE = 0o700
 FILE_MODE = 0o600
+
+BOOKMARKS = "bookmarks"
+"""The shipped document's bookmark table (an imported document's is ``bookmarks:ID``)."""
 
 T = TypeVar("T")
 _MISSING = object()
@@ -106,7 +111,9 @@ def _parse(raw: bytes) -> Data:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise _Unreadable(f"the file is not valid JSON ({error.msg}, line {error.lineno})"
+        raise _Unreadable(_(
+            "the file is not valid JSON ({msg}, line {lineno})").format(
+            msg=error.msg, lineno=error.lineno)
                           ) from None
     except (ValueError, RecursionError):
         raise _Unreadable("the file is not valid JSON") from None
@@ -115,30 +122,32 @@ def _parse(raw: bytes) -> Data:
 
 
 def _wrong_shape(what: str) -> _Unreadable:
-    return _Unreadable(f"the file is JSON but not an ipx-tui store ({what})")
+    return _Unreadable(_('the file is JSON but not an ipx-tui store ({what})').format(what=what))
 
 
 def _check_shape(data: object) -> None:
     if not isinstance(data, dict):
-        raise _wrong_shape("not an object")
+        raise _wrong_shape(_("not an object"))
     for name, table in data.items():
         if not isinstance(table, dict):
-            raise _wrong_shape(f"table {name!r} is not an object")
+            raise _wrong_shape(_('table {name!r} is not an object').format(name=name))
         for doc_id, doc in table.items():
             if not doc_id.isdigit() or not isinstance(doc, dict):
-                raise _wrong_shape(f"table {name!r} has a bad entry")
+                raise _wrong_shape(_('table {name!r} has a bad entry').format(name=name))
     schema = _schema(data)
     if schema is None or schema < 1:
-        raise _wrong_shape("no schema version")
+        raise _wrong_shape(_("no schema version"))
     if schema > SCHEMA:
         return  # a newer layout: read what fits, never rewrite it (see Store._writable)
-    for doc in data.get("bookmarks", {}).values():
+    marks = (doc for name, table in data.items() if _is_bookmarks(name)
+             for doc in table.values())
+    for doc in marks:
         if not (isinstance(doc.get("id"), str) and doc["id"]
                 and isinstance(doc.get("note"), str) and isinstance(doc.get("created"), str)):
-            raise _wrong_shape("a bookmark without id, note and created")
+            raise _wrong_shape(_("a bookmark without id, note and created"))
     for doc in data.get("settings", {}).values():
         if not isinstance(doc.get("key"), str) or "value" not in doc:
-            raise _wrong_shape("a setting without key and value")
+            raise _wrong_shape(_("a setting without key and value"))
 
 
 def _schema(data: Data) -> int | None:
@@ -149,10 +158,19 @@ def _schema(data: Data) -> int | None:
     return schema if isinstance(schema, int) and not isinstance(schema, bool) else None
 
 
-def _bookmarks_of(data: Data) -> list[Bookmark]:
+def _is_bookmarks(table: str) -> bool:
+    return table == BOOKMARKS or table.startswith(BOOKMARKS + ":")
+
+
+def bookmarks_table(document: str | None) -> str:
+    """The table holding a document's bookmarks: the shipped one's (None), or an imported one's."""
+    return BOOKMARKS if document is None else f"{BOOKMARKS}:{document}"
+
+
+def _bookmarks_of(data: Data, table: str = "bookmarks") -> list[Bookmark]:
     """The bookmarks in the order they were made (an undone delete goes back in its place)."""
     found: dict[str, tuple[float, int, Bookmark]] = {}
-    for doc_id, doc in data.get("bookmarks", {}).items():
+    for doc_id, doc in data.get(table, {}).items():
         node_id, note, created = doc.get("id"), doc.get("note"), doc.get("created")
         if not (isinstance(node_id, str) and isinstance(note, str)
                 and isinstance(created, str)):
@@ -180,7 +198,7 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def _atomic_write(path: Path, payload: bytes) -> None:
+def atomic_write(path: Path, payload: bytes) -> None:
     """Replace path with payload so that a crash at any moment leaves the old or the new file."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -230,10 +248,16 @@ def _storage_class() -> type:
 
 
 class Store:
-    """Bookmarks and settings in one file (or in memory when ``path`` is None)."""
+    """Bookmarks and settings in one file (or in memory when ``path`` is None).
 
-    def __init__(self, path: Path | None) -> None:
+    ``document`` is the id of the imported document whose bookmarks it reads and writes, or
+    None for the shipped document's.
+    """
+
+    def __init__(self, path: Path | None, document: str | None = None) -> None:
         self.path = path
+        self.table = bookmarks_table(document)
+        """The bookmark table this store reads and writes."""
         """The store file, or None for a store that lives in memory only (kiosk mode)."""
         self.warnings: list[str] = []
         """Things the reader should be told, e.g. where a corrupt file was moved."""
@@ -242,11 +266,12 @@ class Store:
         self._file_lock: FileLock | None = None
 
     @classmethod
-    def open_default(cls, kiosk: bool = False) -> Store:
-        """The reader's store in the data directory, or a memory store in kiosk mode."""
+    def open_default(cls, kiosk: bool = False, document: str | None = None) -> Store:
+        """The reader's store in the data directory, or a memory store in kiosk mode; with
+        ``document``, the bookmarks of that imported document."""
         if kiosk or kiosk_mode.active():
-            return cls(None)
-        return cls(locations.store_path())
+            return cls(None, document)
+        return cls(locations.store_path(), document)
 
     @property
     def in_memory(self) -> bool:
@@ -291,7 +316,7 @@ class Store:
 
     def bookmarks(self) -> list[Bookmark]:
         """Every bookmark, oldest first, re-read from the file (another session may have added)."""
-        return _bookmarks_of(self._read())
+        return _bookmarks_of(self._read(), self.table)
 
     def get_bookmark(self, node_id: str) -> Bookmark | None:
         """The bookmark on node_id, if there is one."""
@@ -313,7 +338,7 @@ class Store:
         def change(db: Any) -> Bookmark | None:
             from tinydb import Query
 
-            table = db.table("bookmarks", cache_size=0)
+            table = db.table(self.table, cache_size=0)
             found = table.search(Query().id == node_id)
             if not found:
                 return None
@@ -324,15 +349,17 @@ class Store:
 
     def _put(self, node_id: str, note: str, created: str | None) -> Bookmark:
         if not node_id.strip():
-            raise StoreError("a bookmark needs a node id")
+            raise StoreError(_("a bookmark needs a node id"))
         note = clean_note(note)
         if len(note) > MAX_NOTE:
-            raise StoreError(f"the note is too long ({len(note)} characters; at most {MAX_NOTE})")
+            raise StoreError(_(
+                "the note is too long ({note} characters; at most {MAX_NOTE})").format(
+                note=len(note), MAX_NOTE=MAX_NOTE))
 
         def change(db: Any) -> Bookmark:
             from tinydb import Query
 
-            table = db.table("bookmarks", cache_size=0)
+            table = db.table(self.table, cache_size=0)
             found = table.get(Query().id == node_id)
             if found is None:
                 made = created or _now()
@@ -361,8 +388,10 @@ class Store:
                 # Neither readable nor movable (a read-only directory, say): carry on empty,
                 # and every write will refuse rather than replace what we could not read.
                 why = still_bad if isinstance(still_bad, _Unreadable) else f"{bad}; {still_bad}"
-                self._warn(f"{self.path} could not be read ({why}); carrying on with an empty "
-                           "store, and nothing can be saved until it is fixed")
+                self._warn(_(
+                    "{path} could not be read ({why}); carrying on with an empty store, and "
+                    "nothing can be saved until it is fixed").format(
+                    path=self.path, why=why))
                 return _empty()
 
     def _load(self) -> Data:
@@ -372,11 +401,15 @@ class Store:
         except (FileNotFoundError, NotADirectoryError):
             return _empty()
         except OSError as error:
-            raise _Unreadable(f"the file cannot be read: {error.strerror}") from None
+            raise _Unreadable(_(
+                "the file cannot be read: {strerror}").format(
+                strerror=error.strerror)) from None
         data = _parse(raw)
         if _schema(data) != SCHEMA:
-            self._warn(f"{self.path} was written by a newer ipx-tui (schema {_schema(data)}); "
-                       "bookmarks and settings are read-only here")
+            self._warn(_(
+                "{path} was written by a newer ipx-tui (schema {data}); bookmarks and settings "
+                "are read-only here").format(
+                path=self.path, data=_schema(data)))
         return data
 
     def _load_or_move_aside(self) -> Data:
@@ -390,10 +423,14 @@ class Store:
                 os.rename(self.path, aside)
                 _fsync_dir(self.path.parent)
             except OSError as error:
-                raise _Unreadable(f"{bad}; it could not be moved aside: {error.strerror}"
+                raise _Unreadable(_(
+                    "{bad}; it could not be moved aside: {strerror}").format(
+                    bad=bad, strerror=error.strerror)
                                   ) from None
-            self._warn(f"{self.path} could not be read ({bad}); it was kept as {aside} "
-                       "and an empty store was started")
+            self._warn(_(
+                "{path} could not be read ({bad}); it was kept as {aside} and an empty store "
+                "was started").format(
+                path=self.path, bad=bad, aside=aside))
             return _empty()
 
     def _aside_name(self) -> Path:
@@ -425,7 +462,9 @@ class Store:
                 try:
                     data = self._load_or_move_aside()
                 except _Unreadable as bad:
-                    raise StoreError(f"cannot save: {self.path} cannot be read ({bad})") from None
+                    raise StoreError(_(
+                        "cannot save: {path} cannot be read ({bad})").format(
+                        path=self.path, bad=bad)) from None
                 self._writable(data)
                 self._remove_leftovers()
                 storage = storage_class(data, self._commit_file)
@@ -435,8 +474,10 @@ class Store:
 
     def _writable(self, data: Data) -> None:
         if _schema(data) != SCHEMA:
-            raise StoreError(f"cannot save: {self.path} was written by a newer ipx-tui "
-                             f"(schema {_schema(data)}); upgrade ipx-tui to change it")
+            raise StoreError(_(
+                "cannot save: {path} was written by a newer ipx-tui (schema {data}); upgrade "
+                "ipx-tui to change it").format(
+                path=self.path, data=_schema(data)))
 
     def _commit_memory(self, data: Data) -> None:
         data["meta"] = {"1": {"schema": SCHEMA}}
@@ -446,10 +487,11 @@ class Store:
         assert self.path is not None
         data["meta"] = {"1": {"schema": SCHEMA}}
         try:
-            _atomic_write(self.path, _serialise(data))
+            atomic_write(self.path, _serialise(data))
         except OSError as error:
-            raise StoreError(f"cannot save to {self.path.parent}: {error.strerror} "
-                             "(nothing was changed)") from None
+            raise StoreError(_(
+                "cannot save to {parent}: {strerror} (nothing was changed)").format(
+                parent=self.path.parent, strerror=error.strerror)) from None
 
     def _remove_leftovers(self) -> None:
         """Temporary files of writers killed mid-write (safe: we hold the lock, none is writing)."""
@@ -466,7 +508,7 @@ class Store:
         if create:
             self._make_dir(directory)
         elif not directory.is_dir():
-            raise StoreError(f"no directory {directory}")
+            raise StoreError(_('no directory {directory}').format(directory=directory))
         with self._thread_lock:
             if self._file_lock is None:
                 from filelock import FileLock  # deferred: ~50 ms, and only writers lock
@@ -483,12 +525,15 @@ class Store:
             try:
                 self._file_lock.acquire()
             except Timeout:
-                raise StoreError(f"the store is busy: another ipx-tui has held "
-                                 f"{self._file_lock.lock_file} for {LOCK_TIMEOUT:.0f} s"
+                raise StoreError(_(
+                    "the store is busy: another ipx-tui has held {lock_file} for "
+                    "{LOCK_TIMEOUT:.0f} s").format(
+                    lock_file=self._file_lock.lock_file, LOCK_TIMEOUT=LOCK_TIMEOUT)
                                  ) from None
             except OSError as error:
-                raise StoreError(f"cannot save to {directory}: {error.strerror} "
-                                 "(nothing was changed)") from None
+                raise StoreError(_(
+                    "cannot save to {directory}: {strerror} (nothing was changed)").format(
+                    directory=directory, strerror=error.strerror)) from None
             try:
                 yield
             finally:
@@ -503,10 +548,13 @@ class Store:
             os.chmod(directory, DIR_MODE)  # mkdir's mode is filtered by the umask
         except FileExistsError:
             if not directory.is_dir():
-                raise StoreError(f"cannot save: {directory} is not a directory") from None
+                raise StoreError(_(
+                    "cannot save: {directory} is not a directory").format(
+                    directory=directory)) from None
         except OSError as error:
-            raise StoreError(f"cannot create the data directory {directory}: "
-                             f"{error.strerror}") from None
+            raise StoreError(_(
+                "cannot create the data directory {directory}: {strerror}").format(
+                directory=directory, strerror=error.strerror)) from None
 
 
 def _same_type(value: object, default: object) -> bool:

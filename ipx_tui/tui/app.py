@@ -16,7 +16,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
@@ -27,6 +27,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Input
 
+from ipx_tui.core import i18n, locations
 from ipx_tui.core.agencies import (
     Involvement,
     Registry,
@@ -37,22 +38,28 @@ from ipx_tui.core.agencies import (
 )
 from ipx_tui.core.document import Document
 from ipx_tui.core.export import node_text
+from ipx_tui.core.i18n import N_, Lang, _, lang_of, script_of
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script
 from ipx_tui.core.store import Store
 from ipx_tui.tui import bounds, matrix_routes
 from ipx_tui.tui.history import History, Location
 from ipx_tui.tui.messages import BookmarksChanged, MatrixMoved, OpenAgency, OpenNode
+from ipx_tui.tui.overlays import keep_wide_characters_whole
 from ipx_tui.tui.pages import Page, page_for
 from ipx_tui.tui.palette import BrowserCommands
 from ipx_tui.tui.screens.browser import BrowserScreen
 from ipx_tui.tui.screens.too_small import TooSmall, too_small
 from ipx_tui.tui.searching import Searches
-from ipx_tui.tui.settings import Remembered, Saver, Settings
+from ipx_tui.tui.settings import Remembered, Saver, Settings, Values
 from ipx_tui.tui.texts import tr
 from ipx_tui.tui.theme import THEME, no_color
 from ipx_tui.tui.widgets.detail import Detail
 from ipx_tui.tui.widgets.outline import Outline
+
+if TYPE_CHECKING:
+    from ipx_tui.core.library import Opened
+    from ipx_tui.tui.pages import Elsewhere, Keywords
 
 STARTED = time.perf_counter()
 
@@ -61,8 +68,9 @@ SYSTEM_COMMANDS_KEPT = frozenset({"Theme"})
 
 VIEW_ACTIONS = frozenset({
     "agency_picker", "clear_filter", "matrix", "history_back", "history_forward", "copy",
-    "copy_view", "search",
+    "copy_view", "cite", "search",
     "next_hit", "prev_hit", "bookmark", "bookmarks", "toggle_script", "help", "toggle_sidebar",
+    "documents",
 })
 """App actions that act on a view; only screens with ALLOWS_VIEW_KEYS let them through."""
 
@@ -75,41 +83,53 @@ class IpxApp(App[None]):
     ENABLE_COMMAND_PALETTE = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("q", "quit", N_("Quit"), id="app.quit"),
         # as in less, man and htop; a text field's own ctrl+c (copy) is nearer and wins there
-        Binding("ctrl+c", "quit", "Quit", show=False, id="app.ctrl-c"),
-        Binding("question_mark", "help", "Help", tooltip="This help: every key", id="app.help"),
-        Binding("a", "agency_picker", "Agency", tooltip="Agency picker: filter on one agency",
+        Binding("ctrl+c", "quit", N_("Quit"), show=False, id="app.ctrl-c"),
+        Binding("question_mark", "help", N_("Help"), tooltip=N_("This help: every key"),
+                id="app.help"),
+        Binding("a", "agency_picker", N_("Agency"),
+                tooltip=N_("Agency picker: filter on one agency"),
                 id="app.agency"),
-        Binding("A", "clear_filter", "All", show=False, tooltip="Clear the agency filter",
+        Binding("A", "clear_filter", N_("All"), show=False,
+                tooltip=N_("Clear the agency filter"),
                 id="app.clear-filter"),
-        Binding("m", "matrix", "Matrix", tooltip="The 分工 matrix: agencies × sections",
+        Binding("m", "matrix", N_("Matrix"), tooltip=N_("The 分工 matrix: agencies × sections"),
                 id="app.matrix"),
-        Binding("t", "toggle_script", "繁/简", tooltip="Switch between 繁 and 简",
+        Binding("t", "toggle_script", N_("繁/简"), tooltip=N_("Switch between 繁 and 简"),
                 id="app.script"),
-        Binding("left_square_bracket", "history_back", "Back", tooltip="Back to the previous view",
+        Binding("left_square_bracket", "history_back", N_("Back"),
+                tooltip=N_("Back to the previous view"),
                 id="app.back"),
-        Binding("right_square_bracket", "history_forward", "Fwd", show=False,
-                tooltip="Forward again", id="app.forward"),
-        Binding("y", "copy", "Copy", show=False,
-                tooltip="Send the text shown to the clipboard (OSC 52)",
+        Binding("right_square_bracket", "history_forward", N_("Fwd"), show=False,
+                tooltip=N_("Forward again"), id="app.forward"),
+        Binding("y", "copy", N_("Copy"), show=False,
+                tooltip=N_("Send the text shown to the clipboard (OSC 52)"),
                 id="app.copy"),
-        Binding("Y", "copy_view", "Select", show=False,
-                tooltip="Show the text plain, to select by hand",
+        Binding("c", "cite", N_("Cite"), show=False,
+                tooltip=N_("Send the citation to the clipboard (OSC 52)"),
+                id="app.cite"),
+        Binding("Y", "copy_view", N_("Select"), show=False,
+                tooltip=N_("Show the text plain, to select by hand"),
                 id="app.copy-view"),
-        Binding("s", "toggle_sidebar", "Sidebar", show=False, tooltip="Hide or show the sidebar",
+        Binding("s", "toggle_sidebar", N_("Sidebar"), show=False,
+                tooltip=N_("Hide or show the sidebar"),
                 id="app.sidebar"),
-        Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True,
-                tooltip="The command palette: every action, node and agency", id="app.palette"),
-        Binding("slash", "search", "Search", tooltip="Search the document", id="app.search"),
-        Binding("n", "next_hit", "Next hit", show=False,
-                tooltip="Next search match: in this node, then the next", id="app.next-hit"),
-        Binding("N", "prev_hit", "Prev hit", show=False, tooltip="Previous search match",
+        Binding("ctrl+p", "command_palette", N_("Palette"), show=False, priority=True,
+                tooltip=N_("The command palette: every action, node and agency"),
+                id="app.palette"),
+        Binding("slash", "search", N_("Search"), tooltip=N_("Search the document"),
+                id="app.search"),
+        Binding("n", "next_hit", N_("Next hit"), show=False,
+                tooltip=N_("Next search match: in this node, then the next"), id="app.next-hit"),
+        Binding("N", "prev_hit", N_("Prev hit"), show=False, tooltip=N_("Previous search match"),
                 id="app.prev-hit"),
-        Binding("b", "bookmark", "Mark", show=False, tooltip="Bookmark this node",
+        Binding("b", "bookmark", N_("Mark"), show=False, tooltip=N_("Bookmark this node"),
                 id="app.bookmark"),
-        Binding("B", "bookmarks", "Marks", show=False, tooltip="List the bookmarks",
+        Binding("B", "bookmarks", N_("Marks"), show=False, tooltip=N_("List the bookmarks"),
                 id="app.bookmarks"),
+        Binding("d", "documents", "Documents", show=False,
+                tooltip="Switch to another document of the library", id="app.documents"),
     ]
 
     script: reactive[Script] = reactive("traditional", init=False)
@@ -118,7 +138,8 @@ class IpxApp(App[None]):
     def __init__(self, *, script: Script = "traditional", goto: str | None = None,
                  agency: str | None = None, agency_query: str | None = None,
                  kiosk: bool = False, remember: bool = True,
-                 script_given: bool = False, idle_minutes: float | None = None) -> None:
+                 script_given: bool = False, document: str | None = None,
+                 lang: Lang | None = None, idle_minutes: float | None = None) -> None:
         """Args:
             script: the script to start in.
             goto: the node to start at (a checked id).
@@ -127,20 +148,43 @@ class IpxApp(App[None]):
             kiosk: keep settings in memory only.
             remember: restore the last session's script, node and filter (unless given here).
             script_given: the script was asked for (--traditional too): keep it.
+            document: the imported document to open (its id); None for the shipped one.
+            lang: the interface's language asked for (--lang); None: the remembered one,
+                else the locale's. A Chinese interface is written in the document's script.
             idle_minutes: end the session after this long without input (None: never).
         """
         # NO_COLOR: native ANSI colours, so that Textual filters them with NoColor, not
         # Monochrome, and attributes in place of colours (see theme.no_color); the rules for it
         # are in a file of their own, so that a colour start parses and matches none of them
         plain = no_color()
+        keep_wide_characters_whole()  # a Chinese notice over the footer, drawn whole
         super().__init__(ansi_color=True if plain else None,
                          css_path=["app.tcss", "nocolor.tcss"] if plain else None)
-        self.document: Document = load()
-        self.settings = Settings(kiosk=kiosk)
+        self.doc_id: str | None = document
+        """The imported document shown (its id), or None for the shipped one."""
+        self.document: Document = load() if document is None else self.opened().document
+        self.settings = Settings(kiosk=kiosk, document=document)
+        self._elsewhere: dict[str, dict[str, Involvement]] = {}
+        """Each other document's involvement table, by id (for an agency's page)."""
         self.saver = Saver(self, self.settings)
         self.searches = Searches()
         self.start = (script, goto, agency, agency_query, remember)
         self._script_given = script_given
+        self._lang_given = lang is not None
+        self._lang_chosen = lang is not None
+        """Whether the language was chosen (--lang, remembered, t): then it is saved."""
+        if lang is None and remember and not kiosk:
+            lang = i18n.remembered_lang(locations.store_path())
+            self._lang_chosen = lang is not None
+        self.lang: Lang = lang or i18n.locale_language()
+        """The interface's language (messages follow :func:`ipx_tui.core.i18n.use`)."""
+        if script_of(self.lang) is not None:
+            if script_given and not self._lang_given:
+                self.lang = lang_of(script)  # --simplified under zh_TW: a 简体 interface
+            elif not script_given:
+                script = script_of(self.lang) or script
+                self.start = (script, *self.start[1:])
+        i18n.use(self.lang)
         first: Location
         if goto is not None:
             first = Location("node", goto, agency)
@@ -171,9 +215,48 @@ class IpxApp(App[None]):
 
     # --- what screens read (the Host protocol) ------------------------------------------
 
+    def opened(self) -> Opened:
+        """The document shown, with its registry, search engine and keywords."""
+        # deferred: the library (about 2 ms) is for imported documents and switching; the
+        # shipped document is read as it always was
+        from ipx_tui.core.library import SHIPPED, open_document
+
+        return open_document(self.doc_id or SHIPPED)
+
     def registry(self) -> Registry:
-        """The agency registry."""
-        return load_registry()
+        """The agency registry (an imported document's has the bodies it alone names)."""
+        return load_registry() if self.doc_id is None else self.opened().registry()
+
+    def keyword_source(self) -> Keywords | None:
+        """None for the shipped document's keywords; an imported document's own."""
+        return None if self.doc_id is None else self.opened()
+
+    def elsewhere(self, agencies: tuple[str, ...]) -> tuple[Elsewhere, ...]:
+        """The tasks of agencies (registry names) in the library's other documents."""
+        from ipx_tui.core.library import all_opened
+        from ipx_tui.tui.pages import Elsewhere
+
+        out = []
+        for other in all_opened():
+            if (None if other.shipped else other.id) == self.doc_id:
+                continue
+            table = self._elsewhere.get(other.id)
+            if table is None:
+                table = self._elsewhere[other.id] = involvement(other.document,
+                                                                other.registry())
+            roles: dict[str, Any] = {}
+            for name in agencies:
+                if name in table:
+                    roles.update(dict.fromkeys(table[name].participant, "participant"))
+            for name in agencies:
+                if name in table:
+                    roles.update(dict.fromkeys(table[name].lead, "lead"))  # the strongest
+            if roles:
+                doc = other.document
+                tasks = tuple((t.id, t.label + t.title, roles[t.id]) for t in doc.tasks
+                              if t.id in roles)
+                out.append(Elsewhere(other.id, doc.number, tasks))
+        return tuple(out)
 
     def involvement_table(self) -> dict[str, Involvement]:
         """Each agency's tasks by role."""
@@ -202,8 +285,9 @@ class IpxApp(App[None]):
         return tuple(a.name for a in merged_bodies(self.registry()).get(key, ()))
 
     def store(self) -> Store | None:
-        """The bookmark and settings store (None when it could not be opened)."""
-        return self.settings.store()
+        """The store of the document's bookmarks, and the settings (None when it could not be
+        opened)."""
+        return self.settings.store_for(self.doc_id)
 
     # --- start-up -----------------------------------------------------------------------
 
@@ -233,9 +317,14 @@ class IpxApp(App[None]):
         """Load what later keys need, off the UI thread: registry, settings, OpenCC."""
         self.involvement_table()
         remembered = self.settings.read() if self.start[4] else Remembered()
+        if self._lang_given and self.start[4]:
+            self.settings.write_lang(self.lang)  # --lang is remembered, even if nothing else is
         from ipx_tui.core.keywords import keywords
 
         keywords("preamble")  # the keywords table: pages after the first need it
+        from ipx_tui.core.metadata import load_errata, load_metadata
+
+        load_metadata(), load_errata()  # the first page shows them; read off the UI thread
         self.call_from_thread(self._complete_first_page)
         self.call_from_thread(self._restore, remembered)
         from ipx_tui.core.script import t2s
@@ -260,10 +349,18 @@ class IpxApp(App[None]):
         self.settings.problems.clear()
         if self._touched:
             return
-        script, goto, agency, query, _ = self.start
-        if (script == "traditional" and remembered.script == "simplified"
-                and not self._script_given):
-            self.set_reactive(IpxApp.script, "simplified")
+        script, goto, agency, query, _remember = self.start
+        lang = self.lang
+        if remembered.lang is not None and not self._lang_given:
+            lang = remembered.lang
+            self._lang_chosen = True
+        wanted = script if self._script_given else remembered.script or script
+        if script_of(lang) is not None and not self._script_given:
+            wanted = script_of(lang) or wanted  # a Chinese interface: the document's script
+        if lang != self.lang or wanted != self.script:
+            if lang != self.lang:
+                self._set_lang(lang)
+            self.set_reactive(IpxApp.script, wanted)
             self._script_changed()
         if goto is not None or agency is not None or query:
             return
@@ -339,8 +436,8 @@ class IpxApp(App[None]):
             return location
         if not quiet:
             self._kept_notice = True  # the walk's own line must not clear this one
-            self.notify(f"{tr(key, self.script)} filter off: {location.key} is outside it"
-                        " · [ back", timeout=6)
+            self.notify(_("{agency} filter off: {node} is outside it · [ back").format(
+                agency=tr(key, self.script), node=location.key), timeout=6)
         return location.with_filter(None)
 
     def _apply_filter(self, agency: str | None) -> None:
@@ -358,14 +455,14 @@ class IpxApp(App[None]):
                 return location
         return Location("node", self.document.nodes[0].id, self.agency_filter)
 
-    def _remembered(self) -> tuple[Script, str | None, str | None] | None:
-        """What the settings keep: the script, the last node shown, the filter (None: nothing
-        to save, the reader has not moved)."""
+    def _remembered(self) -> Values | None:
+        """What the settings keep: the script, the last node shown, the filter, the language
+        chosen (None: nothing to save, the reader has not moved)."""
         if not self._touched:
             return None
         last = next((loc.key for loc in reversed(self.history.entries[: self.history.index + 1])
                      if loc.kind == "node"), None)
-        return self.script, last, self.agency_filter
+        return self.script, last, self.agency_filter, self.lang if self._lang_chosen else None
 
     # --- messages from the screens -------------------------------------------------------
 
@@ -487,7 +584,7 @@ class IpxApp(App[None]):
         """The help screen's groups: a title and the class whose bindings it lists."""
         from ipx_tui.tui.screens.help import groups
 
-        return [("Everywhere", IpxApp), *groups()]
+        return [(_("Everywhere"), IpxApp), *groups()]
 
     # --- actions ------------------------------------------------------------------------
 
@@ -540,16 +637,27 @@ class IpxApp(App[None]):
             self.browser.action_toggle_sidebar()
 
     def action_toggle_script(self) -> None:
-        """Switch between traditional and simplified."""
-        self.script = "simplified" if self.script == "traditional" else "traditional"
+        """Switch between traditional and simplified; a Chinese interface switches with it."""
+        script: Script = "simplified" if self.script == "traditional" else "traditional"
+        if script_of(self.lang) is not None:
+            self._lang_chosen = True
+            self._set_lang(lang_of(script))
+        self.script = script
+
+    def _set_lang(self, lang: Lang) -> None:
+        """Show every message in ``lang`` from now on: the footer at once, the rest as the
+        script's watchers redraw (the caller changes the script or redraws)."""
+        self.lang = lang
+        i18n.use(lang)
+        self.refresh_bindings()
 
     def action_history_back(self) -> None:
         """Go back to the previous view."""
-        self._walk_history(self.history.back(), "Nothing earlier")
+        self._walk_history(self.history.back(), _("Nothing earlier"))
 
     def action_history_forward(self) -> None:
         """Go forward again."""
-        self._walk_history(self.history.forward(), "Nothing later")
+        self._walk_history(self.history.forward(), _("Nothing later"))
 
     def _walk_history(self, location: Location | None, none_left: str) -> None:
         if location is None:
@@ -558,12 +666,34 @@ class IpxApp(App[None]):
             self.navigate(location, record=False)
 
     def copy_text(self) -> tuple[str, str]:
-        """What ``y`` copies: a short name and the text of the view shown."""
+        """What ``y`` copies: a short name and the text of the view shown; a node's text is
+        followed by its short citation, so that a quotation says where it is from."""
         location = self._last_page_location()
         if location.kind == "node":
             node = self.document.node(location.key)
-            return location.key, node_text(self.document, node, self.script)
+            text = node_text(self.document, node, self.script)
+            return location.key, f"{text}\n{self.citation(location.key)}\n"
         return location.key, self._page(location).plain
+
+    def citation(self, node_id: str) -> str:
+        """The short citation of a node in the reader's script (core/cite.py)."""
+        # deferred: core.cite reads content/document.toml (tomllib); only y and c need it
+        from ipx_tui.core.cite import cite
+
+        return cite(self.document, node_id, "short", self.script)
+
+    def action_cite(self) -> None:
+        """Send a citation of the node shown to the clipboard: 《title》（number）二（九）1."""
+        from ipx_tui.tui.clipboard import send  # deferred: only when copying
+
+        location = self._last_page_location()
+        if location.kind != "node":
+            self.notify("Open a node first: c cites the node shown", timeout=4)
+            return
+        text = self.citation(location.key)
+        self.copy_to_clipboard(text)  # OSC 52, as y: the kiosk's reader gets it too
+        said = send(text, "a citation", kiosk=self.settings.kiosk, web=self.is_web)
+        self.notify(said, timeout=8)
 
     def action_copy(self) -> None:
         """Send the text shown to the clipboard, saying exactly how far it went."""
@@ -591,7 +721,9 @@ class IpxApp(App[None]):
             found = self.involvement_of(self.agency_filter)
             within = Within(self.agency_filter, (*found.lead, *found.participant),
                             narrow=self.searches.within, lead=frozenset(found.lead))
-        self.push_screen(SearchScreen(self.script, self.searches.query, within), self._searched)
+        source = None if self.doc_id is None else self.opened()
+        self.push_screen(SearchScreen(self.script, self.searches.query, within, source),
+                         self._searched)
 
     def _searched(self, outcome: Any) -> None:
         if outcome is not None and self.agency_filter is not None:
@@ -610,7 +742,7 @@ class IpxApp(App[None]):
     def _step_hit(self, step: int) -> None:
         searches = self.searches
         if not searches.active:
-            self.notify("No search yet: / searches", timeout=3)
+            self.notify(_("No search yet: / searches"), timeout=3)
             return
         if searches.step_match(step):
             self.browser.detail.scroll_to_match(searches.match)
@@ -620,7 +752,7 @@ class IpxApp(App[None]):
         self._show_hit()
 
     def _show_hit(self) -> None:
-        hit, _ = self.searches.current()
+        hit, _where = self.searches.current()
         self.open_node(hit.node_id, list(hit.terms))
         # counted now (the count does not depend on the width), so a key pressed before the
         # next frame walks from here; scrolled after the refresh, when the pane has its size
@@ -633,7 +765,7 @@ class IpxApp(App[None]):
         self._say_where()
 
     def _say_where(self) -> None:
-        _, where = self.searches.current()
+        _hit, where = self.searches.current()
         if not self._kept_notice:
             self.clear_notifications()  # one line for the walk, not a stack of them
         self._kept_notice = False
@@ -646,7 +778,7 @@ class IpxApp(App[None]):
         location = self.history.current
         node_id = location.key if location.kind == "node" else self.browser.outline.current_id
         if node_id is None:
-            self.notify("Move to a node in the outline first: b bookmarks a node", timeout=4)
+            self.notify(_("Move to a node in the outline first: b bookmarks a node"), timeout=4)
             return
         store = self._bookmark_store()
         if store is not None:
@@ -670,9 +802,59 @@ class IpxApp(App[None]):
     def _bookmark_store(self) -> Store | None:
         store = self.store()
         if store is None:
-            self.notify("Bookmarks are unavailable: the store could not be opened",
+            self.notify(_("Bookmarks are unavailable: the store could not be opened"),
                         severity="error", timeout=8)
         return store
+
+    def action_documents(self) -> None:
+        """Switch to another document of the library: its outline, place, filter, bookmarks."""
+        from ipx_tui.tui.screens.documents import DocumentPicker  # deferred: opened on d only
+
+        self.push_screen(DocumentPicker(self.doc_id, self.script), self._switch_to)
+
+    def _switch_to(self, doc_id: str | None) -> None:
+        from ipx_tui.core.library import SHIPPED
+
+        if doc_id is None:
+            return
+        wanted = None if doc_id == SHIPPED else doc_id
+        if wanted != self.doc_id:
+            self.switch_document(wanted)
+
+    def switch_document(self, doc_id: str | None) -> None:
+        """Show another document (None: the shipped one), where the reader last left it."""
+        from ipx_tui.core.errors import UserError
+        from ipx_tui.core.library import SHIPPED, open_document
+
+        try:
+            opened = open_document(doc_id or SHIPPED)
+        except UserError as error:  # removed or damaged since the list was shown
+            self.notify(str(error), severity="error", timeout=8)
+            return
+        self.saver.now(self._remembered)  # this document's place, under its own keys
+        matrix_routes.close(self)
+        self.doc_id, self.document = doc_id, opened.document
+        self.settings.document = doc_id
+        self._table = self._combined = None
+        self.searches = Searches()
+        self.highlight = None
+        remembered = self.settings.read()
+        node_id = remembered.last_node if remembered.last_node in self.document else None
+        known = self.registry().by_name.keys() | self.combined_table().keys()
+        filter_on = remembered.agency if remembered.agency in known else None
+        self.history = History(Location("node", node_id or self.document.nodes[0].id, None))
+        location = self._fit_filter(self.history.current.with_filter(filter_on), quiet=True)
+        self.history.replace(location)
+        self.browser.outline.document = self.document
+        self.agency_filter = None
+        self.browser.build_outline(self.script, None)
+        self._apply_filter(location.agency)
+        self._touched = True
+        self._set_titles()
+        self._show(location)
+        self.post_message(BookmarksChanged())
+        self.notify(f"{tr(self.document.number, self.script)} · "
+                    f"{tr(self.document.title, self.script)}", timeout=4)
 
     async def action_quit(self) -> None:
         """Leave, saving where the reader was."""

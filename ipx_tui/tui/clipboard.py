@@ -12,10 +12,12 @@ import shutil
 import subprocess
 from collections.abc import Callable, Mapping, Sequence
 
+from ipx_tui.core.i18n import N_, _
+
 Run = Callable[[Sequence[str], bytes | None], tuple[int, bytes]]
 """Runs a command with input; its exit status and standard output."""
 
-HAND = "Y shows it"
+HAND = N_("Y shows it")
 """The way to the text when the clipboard did not get it (a view to select by hand)."""
 
 def _run(argv: Sequence[str], data: bytes | None) -> tuple[int, bytes]:
@@ -34,21 +36,26 @@ def send(text: str, name: str, *, kiosk: bool, web: bool = False,
     notice fits the bottom line of an 80-column screen."""
     env = os.environ if environ is None else environ
     if web:  # the page's script writes it to the browser's clipboard, if the browser lets it
-        return f"Sent {name} to the browser's clipboard; not there? {HAND}"
-    sent = f"Sent {name} to the terminal's clipboard (OSC 52)"
+        return _("Sent {name} to the browser's clipboard; not there? {hand}").format(
+            name=name, hand=_(HAND))
     if not env.get("TMUX"):
-        return f"{sent}; not there? {HAND}"
+        return _("Sent {name} to the terminal's clipboard (OSC 52); not there? {hand}").format(
+            name=name, hand=_(HAND))
     if kiosk or shutil.which("tmux") is None:
         # the kiosk opens no other program: tmux passes OSC 52 on only when told to
-        return f"Sent {name} by OSC 52; tmux passes it on only with set-clipboard on; {HAND}"
+        return _("Sent {name} by OSC 52; tmux passes it on only with set-clipboard on; {hand}"
+                 ).format(name=name, hand=_(HAND))
     data = text.encode("utf-8")
     # -w: tmux also sets the terminal's clipboard (tmux 3.2 and later); else a buffer only
-    code, _ = run(["tmux", "load-buffer", "-w", "-"], data)
+    code, _out = run(["tmux", "load-buffer", "-w", "-"], data)
     if code != 0:
-        code, _ = run(["tmux", "load-buffer", "-"], data)
+        code, _out = run(["tmux", "load-buffer", "-"], data)
         if code != 0:
-            return f"Sent {name} by OSC 52; tmux did not take it as a buffer; {HAND}"
-    _, option = run(["tmux", "show-options", "-gv", "set-clipboard"], None)
+            return _("Sent {name} by OSC 52; tmux did not take it as a buffer; {hand}").format(
+                name=name, hand=_(HAND))
+    _code, option = run(["tmux", "show-options", "-gv", "set-clipboard"], None)
     if option.decode("utf-8", "replace").strip() == "off":
-        return f"Put {name} in tmux's paste buffer only (set-clipboard is off); {HAND}"
-    return f"Put {name} in tmux's paste buffer (prefix ]) and sent it by OSC 52; {HAND}"
+        return _("Put {name} in tmux's paste buffer only (set-clipboard is off); {hand}").format(
+            name=name, hand=_(HAND))
+    return _("Put {name} in tmux's paste buffer (prefix ]) and sent it by OSC 52; {hand}"
+             ).format(name=name, hand=_(HAND))

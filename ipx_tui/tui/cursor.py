@@ -9,6 +9,7 @@ hidden cursor to after every frame.
 
 from __future__ import annotations
 
+from textual.dom import NoScreen
 from textual.geometry import Offset
 from textual.widget import Widget
 from textual.widgets import OptionList
@@ -17,10 +18,13 @@ from textual.widgets import OptionList
 def point_at(widget: Widget, row: int, column: int = 0) -> None:
     """Put the terminal's cursor at a row and column of a widget's scrolled content, when the
     widget is on the screen shown and that place is in view."""
-    # is_attached first: a list's call_after_refresh can run after its screen was dismissed and
-    # taken apart, when it is still mounted but has no screen (widget.screen raised NoScreen,
-    # and the app ended with a traceback)
-    if not widget.is_mounted or not widget.is_attached or widget.screen is not widget.app.screen:
+    if not widget.is_mounted:
+        return
+    try:
+        screen = widget.screen
+    except NoScreen:  # still mounted but detached: its screen was just dismissed (Enter in B)
+        return
+    if screen is not widget.app.screen:
         return
     region = widget.scrollable_content_region
     scroll = widget.scroll_offset

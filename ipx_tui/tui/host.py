@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ipx_tui.core.script import Script
     from ipx_tui.core.store import Store
     from ipx_tui.tui.history import History
+    from ipx_tui.tui.pages import Elsewhere, Keywords
 
 
 class Host(Protocol):
@@ -50,7 +51,14 @@ class Host(Protocol):
         """The registry names a filter covers: the agency, or the bodies today's name merged."""
 
     def store(self) -> Store | None:
-        """The bookmark and settings store (None when it could not be opened)."""
+        """The store of the document's bookmarks, and the settings (None when it could not be
+        opened)."""
+
+    def keyword_source(self) -> Keywords | None:
+        """Where the document's keywords come from: None for the shipped document's table."""
+
+    def elsewhere(self, agencies: tuple[str, ...]) -> tuple[Elsewhere, ...]:
+        """The tasks of agencies (registry names) in the library's other documents."""
 
     def action_owners(self) -> list[tuple[type[DOMNode], DOMNode]]:
         """The classes whose bindings the palette offers, with the object each acts on."""

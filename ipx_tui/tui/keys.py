@@ -13,6 +13,8 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
+from ipx_tui.core.i18n import _
+
 
 @dataclass(frozen=True, slots=True)
 class KeyHelp:
@@ -22,6 +24,7 @@ class KeyHelp:
     """The keys as the footer shows them (``↑``, ``k``, ``^p``)."""
     action: str
     description: str
+    """What it does, in the interface's language."""
     owner: type[DOMNode]
 
 
@@ -44,7 +47,7 @@ def key_help(app: App[Any], owner: type[DOMNode]) -> list[KeyHelp]:
     for binding in bindings_of(owner):
         shown = tuple(app.get_key_display(replace(binding, key=key.strip(), key_display=None))
                       for key in binding.key.split(","))
-        description = binding.tooltip or binding.description
+        description = _(binding.tooltip or binding.description)
         found = merged.get(binding.action)
         if found is None:
             merged[binding.action] = KeyHelp(shown, binding.action, description, owner)

@@ -24,6 +24,7 @@ from textual.driver import Driver
 from textual.message import Message
 from textual.screen import Screen
 
+from ipx_tui.core.i18n import N_, _
 from ipx_tui.core.kiosk import REFUSED
 
 #: Textual's own palette commands that write a file ("Screenshot" saves an SVG).
@@ -71,7 +72,7 @@ class KioskApp(App[Any]):
     """Mix in before the app class: `class Kiosk(KioskApp, IpxApp)`."""
 
     def _refuse(self, what: str) -> None:
-        self.notify(f"{what}: {REFUSED}", severity="warning")
+        self.notify(f"{_(what)}: {_(REFUSED)}", severity="warning")
 
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver, made steady (see :func:`steady_driver`)."""
@@ -95,7 +96,7 @@ class KioskApp(App[Any]):
 
     def action_screenshot(self, *args: Any, **kwargs: Any) -> None:
         """Refused: it writes a file."""
-        self._refuse("screenshot")
+        self._refuse(N_("screenshot"))
 
     def save_screenshot(self, *args: Any, **kwargs: Any) -> str:
         """Refused: it writes a file."""
@@ -103,26 +104,26 @@ class KioskApp(App[Any]):
 
     def deliver_screenshot(self, *args: Any, **kwargs: Any) -> str | None:
         """Refused: it writes a file."""
-        self._refuse("screenshot")
+        self._refuse(N_("screenshot"))
         return None
 
     def deliver_text(self, *args: Any, **kwargs: Any) -> str | None:
         """Refused: it writes a file."""
-        self._refuse("saving a file")
+        self._refuse(N_("saving a file"))
         return None
 
     def deliver_binary(self, *args: Any, **kwargs: Any) -> str | None:
         """Refused: it writes a file."""
-        self._refuse("saving a file")
+        self._refuse(N_("saving a file"))
         return None
 
     def open_url(self, *args: Any, **kwargs: Any) -> None:
         """Refused: it starts a browser on the server."""
-        self._refuse("opening a link")
+        self._refuse(N_("opening a link"))
 
     def action_suspend_process(self) -> None:
         """Refused: suspending would leave a stopped process and, in a shell, a prompt."""
-        self._refuse("suspend")
+        self._refuse(N_("suspend"))
 
     @contextmanager
     def suspend(self) -> Iterator[None]:

@@ -9,21 +9,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from rich.cells import cell_len
 
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import Agency, Involvement, load_registry
-from ipx_tui.core.document import Document, Node
+from ipx_tui.core.document import Document, Node, Role
 from ipx_tui.core.keywords import KINDS, keywords, related
-from ipx_tui.core.script import Script
+from ipx_tui.core.script import QUOTES, Script
 from ipx_tui.tui.history import Location
 from ipx_tui.tui.texts import ROLE_MARK, tr
 from ipx_tui.tui.wrap import Span
 
 if TYPE_CHECKING:
     from ipx_tui.tui.host import Host
+
+class Keywords(Protocol):
+    """Where a document's keywords come from (an imported document stores its own)."""
+
+    def keywords(self, node_id: str, script: Script = "traditional") -> list[str]:
+        """A section's or item's keywords."""
+
+    def related(self, node_id: str) -> list[str]:
+        """The nodes sharing the most keywords with one."""
+
+
+@dataclass(frozen=True, slots=True)
+class Elsewhere:
+    """An agency's tasks in another document of the library."""
+
+    doc_id: str
+    number: str
+    tasks: tuple[tuple[str, str, Role], ...]
+    """Each task: its id, its heading as written, the agency's role in it."""
+
 
 TargetKind = Literal["node", "agency"]
 Target = tuple[TargetKind, str]
@@ -176,7 +196,7 @@ def child_line(document: Document, child: Node, script: Script,
 def node_page(document: Document, node_id: str, script: Script,
               agency_filter: str | None = None,
               table: dict[str, Involvement] | None = None, *, extras: bool = True,
-              members: tuple[str, ...] = ()) -> Page:
+              members: tuple[str, ...] = (), source: Keywords | None = None) -> Page:
     """The page of one node: where it is, its heading, agencies, text and children, then
     (with ``extras``) its keywords and related nodes."""
     node = document.node(node_id)
@@ -185,23 +205,112 @@ def node_page(document: Document, node_id: str, script: Script,
         blocks.append(place)
     blocks.append(Block((Run(heading_of(node, document, script), "heading"),),
                         gap=bool(blocks)))
+    if extras and node.id == "front" and shipped(document):
+        blocks += metadata_blocks(script)
     blocks += agency_block(node, script, agency_filter, members)
-    source = node.responsibility.source if node.responsibility else None
+    listed = node.responsibility.source if node.responsibility else None
     # A part's only paragraph, and the front matter's first, is the heading shown above; so
     # is a section's first paragraph when it is its heading alone (（一）總體思路。).
     skip_heading = node.kind == "part" or node.id == "front" or node.heading_alone
     for text in node.paragraphs[1:] if skip_heading else node.paragraphs:
-        blocks.append(paragraph(text, source, script))
+        blocks.append(paragraph(text, listed, script))
+    if extras and shipped(document):  # the corrections are of the shipped text's copy
+        blocks += errata_blocks(node.id, script)
     children = document.roots[1:] if node.id == "front" else document.children(node.id)
     for i, child in enumerate(children):
         line = child_line(document, child, script, table, agency_filter)
         blocks.append(Block(line.runs, gap=i == 0, indent=line.indent, hang=line.hang))
+    if extras and node.id == "front" and shipped(document):
+        blocks += errata_list(script)
     resp = node.responsibility
     terms = [tr(n, script) for n in (*resp.leads, *resp.participants)] if resp else []
     if extras:
-        blocks += keyword_blocks(document, node, script)
+        blocks += keyword_blocks(document, node, script, source)
         terms += registry_terms(script)
     return Page(keep_whole(blocks, terms), node.id)
+
+
+def shipped(document: Document) -> bool:
+    """Whether the document is the shipped 國發〔2015〕40號, whose metadata and errata
+    content/ holds (an imported document has its own number)."""
+    from ipx_tui.core.metadata import load_metadata  # deferred: see metadata_blocks
+
+    return document.number == load_metadata().number
+
+
+def metadata_blocks(script: Script) -> list[Block]:
+    """The document's 發文機關, 發文字號, 成文日期 and 發布日期, one a line (its first page)."""
+    # deferred: core.metadata costs about 2 ms to import and reads a TOML file; pages built
+    # before the first frame go without it (extras off) and are completed after
+    from ipx_tui.core.metadata import load_metadata
+
+    m = load_metadata()
+    blocks = []
+    for i, (label, value) in enumerate(((labels.ISSUER, tr(m.issuer, script)),
+                                        (labels.NUMBER, tr(m.number, script)),
+                                        (labels.WRITTEN, m.written_text),
+                                        (labels.PUBLISHED, m.published_text))):
+        head = tr(label, script) + "："
+        blocks.append(Block((Run(head, "label"), Run(value)), gap=i == 0,
+                            hang=cell_len(head)))
+    return blocks
+
+
+def _errata_head(script: Script) -> str:
+    return tr(labels.ERRATA, script) + "（" + tr(labels.ERRATA_WHAT, script) + "）："
+
+
+def _errata_note(script: Script) -> list[Block]:
+    # the correction is between two traditional forms that simplified writes alike
+    if script == "traditional":
+        return []
+    return [Block((Run("（" + tr(labels.ERRATA_SIMPLIFIED, script) + "）", "dim"),), indent=2,
+                  hang=1)]
+
+
+def why_in(why: str, script: Script) -> str:
+    """Why a correction was made, as written (it names traditional forms, which t2s would
+    make alike), with simplified text's quotation marks in simplified."""
+    return why if script == "traditional" else why.translate(QUOTES)
+
+
+def errata_blocks(node_id: str, script: Script) -> list[Block]:
+    """The corrections of the Wikisource text that a node's text carries: before → after,
+    as written (traditional) in either script, and why."""
+    from ipx_tui.core.metadata import errata_of  # deferred: see metadata_blocks
+
+    blocks = []
+    for erratum in errata_of(node_id):
+        blocks.append(Block((Run(_errata_head(script), "label"),), gap=True))
+        change = f"{erratum.before} → {erratum.after}"
+        # each form whole: a line broken inside 促進製造業 hides what changed
+        after = len(change) - len(erratum.after)
+        blocks.append(Block((Run(change),), indent=2,
+                            whole=((0, len(erratum.before)), (after, len(change)))))
+        blocks.append(Block((Run(why_in(erratum.why, script), "dim"),), indent=2))
+    return blocks + _errata_note(script) if blocks else []
+
+
+def errata_list(script: Script) -> list[Block]:
+    """Every correction, each linked to its node (the document's first page)."""
+    from ipx_tui.core.metadata import load_errata  # deferred: see metadata_blocks
+
+    errata = load_errata()
+    if not errata:
+        return []
+    blocks = [Block((Run(_errata_head(script), "label"),), gap=True)]
+    for erratum in errata:
+        shown = f"{erratum.node:<7}"
+        blocks.append(Block((Run(shown, link=("node", erratum.node)),
+                             Run(f"{erratum.before} → {erratum.after}")),
+                            indent=2, hang=len(shown)))
+    return blocks + _errata_note(script)
+
+
+def english_name(name: str, abbreviation: str) -> str:
+    """An English name with its abbreviation: National Development and Reform Commission
+    (NDRC)."""
+    return f"{name} ({abbreviation})" if abbreviation else name
 
 
 @cache
@@ -249,12 +358,15 @@ def has_keywords(node: Node) -> bool:
     return node.kind in KINDS or node.id == "preamble"
 
 
-def keyword_blocks(document: Document, node: Node, script: Script) -> list[Block]:
-    """The node's keywords on one line, then its related nodes, each a link."""
+def keyword_blocks(document: Document, node: Node, script: Script,
+                   source: Keywords | None = None) -> list[Block]:
+    """The node's keywords on one line, then its related nodes, each a link (the shipped
+    document's, or those ``source`` gives)."""
     if not has_keywords(node):
         return []
     blocks: list[Block] = []
-    words = keywords(node.id, script)
+    words = keywords(node.id, script) if source is None else source.keywords(node.id, script)
+    linked = related(node.id) if source is None else source.related(node.id)
     if words:
         label = tr(labels.KEYWORDS, script) + "："
         spans, at = [], len(label)
@@ -265,7 +377,7 @@ def keyword_blocks(document: Document, node: Node, script: Script) -> list[Block
                             hang=cell_len(label), whole=tuple(spans)))
     # the parent and the children are linked above already (the place line, the list)
     near = {n.id for n in document.ancestors(node.id)} | {n.id for n in document.children(node.id)}
-    ids = [i for i in related(node.id) if i in document and i not in near]
+    ids = [i for i in linked if i in document and i not in near]
     if ids:
         blocks.append(Block((Run(tr(labels.RELATED, script), "label"),
                              Run(f" {len(ids)}", "count")), gap=True))
@@ -291,20 +403,25 @@ def page_for(host: Host, location: Location, *, extras: bool = True) -> tuple[Pa
             beside = {t: tuple(m for m in members if each[m].role_in(t))
                       for t in (*host.involvement_of(key).lead,
                                 *host.involvement_of(key).participant)}
+        # the other documents are read after the first frame (a start on an agency's page)
+        elsewhere = host.elsewhere(members) if extras else ()
         return agency_page(host.document, host.involvement_of(key), host.script,
-                           beside), False
+                           beside, elsewhere), not extras
     agency = location.agency
     table = {agency: host.involvement_of(agency)} if agency else None
     # without extras the page also goes without the registry's names kept whole
     bare = not extras
     return node_page(host.document, location.key, host.script, agency, table, extras=extras,
-                     members=host.members_of(agency) if agency else ()), bare
+                     members=host.members_of(agency) if agency else (),
+                     source=host.keyword_source()), bare
 
 
 def agency_page(document: Document, involvement: Involvement, script: Script,
-                beside: dict[str, tuple[str, ...]] | None = None) -> Page:
+                beside: dict[str, tuple[str, ...]] | None = None,
+                elsewhere: tuple[Elsewhere, ...] = ()) -> Page:
     """An agency's page: its names, what became of it, and the tasks it leads and joins
-    (``beside``: for today's name of several bodies, the bodies named in each task)."""
+    (``beside``: for today's name of several bodies, the bodies named in each task), then
+    its tasks in the other documents of the library."""
     agency: Agency = involvement.agency
     blocks = [Block((Run(tr(agency.name, script), "heading"),))]
 
@@ -312,8 +429,22 @@ def agency_page(document: Document, involvement: Involvement, script: Script,
         blocks.append(Block((Run(tr(label, script) + "：", "label"), Run(value)), gap=gap,
                             hang=cell_len(label) + 2))
 
-    field(labels.FULL_NAME, tr(agency.full_name, script), gap=True)
-    field(labels.SUCCESSOR, tr(agency.successor, script))
+    if not agency.registered:  # a body an imported document names, as written
+        blocks.append(Block((Run(tr(labels.NOT_REGISTERED, script), "dim"),), gap=True))
+    else:
+        field(labels.FULL_NAME, tr(agency.full_name, script), gap=True)
+        field(labels.SUCCESSOR, tr(agency.successor, script))
+        # the English names together, under the Chinese ones, the note on them last
+        then = english_name(agency.english, agency.abbreviation)
+        if agency.english:
+            descriptive = agency.english_descriptive
+            note = "（" + tr(labels.DESCRIPTIVE, script) + "）" if descriptive else ""
+            field(labels.ENGLISH, then + note)
+        today = english_name(agency.successor_english, agency.successor_abbreviation)
+        if agency.successor_english and today != then:  # the same name twice says nothing
+            field(labels.SUCCESSOR_ENGLISH, today)
+        if agency.english_note:
+            blocks.append(Block((Run(agency.english_note, "dim"),), indent=2))
     if agency.aliases:
         field(labels.ALIASES, SEP.join(tr(a, script) for a in agency.aliases))
     if agency.history:
@@ -335,6 +466,19 @@ def agency_page(document: Document, involvement: Involvement, script: Script,
             if beside and beside.get(task_id):
                 runs.append(Run("  " + SEP.join(tr(b, script) for b in beside[task_id]), "dim"))
             blocks.append(Block(tuple(runs), indent=2, hang=9))
+    if elsewhere:
+        blocks.append(Block((Run(tr(labels.ELSEWHERE, script), "label"),
+                             Run(f" {len(elsewhere)}", "count")), gap=True))
+    for other in elsewhere:
+        blocks.append(Block((Run(other.doc_id, "dim"), Run(" · "),
+                             Run(tr(other.number, script)),
+                             Run(f" · {len(other.tasks)} ", "count"),
+                             Run(tr(labels.TASKS, script))),
+                            gap=True, indent=2))
+        for task_id, heading, role in other.tasks:
+            mark: Tag = "lead" if role == "lead" else "participant"
+            blocks.append(Block((Run(ROLE_MARK[role] + " ", mark), Run(f"{task_id:<7}", "dim"),
+                                 Run(tr(heading, script))), indent=4, hang=9))
     return Page(keep_whole(blocks, registry_terms(script)), agency.name)
 
 

@@ -1,8 +1,9 @@
 """The command palette (Ctrl+p): every action of the browser, every node, every agency.
 
-Agencies are found as the picker finds them: by any name (as written, full, alias, today's),
-typed in either script; today's name of several bodies is an entry of its own. Each action is
-listed once, and keys that only move a cursor or scroll are left to the footer and the help.
+Agencies are found as the picker finds them: by any name (as written, full, alias, today's,
+English), typed in either script; today's name of several bodies is an entry of its own. Each
+action is listed once, and keys that only move a cursor or scroll are left to the footer and
+the help.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.dom import DOMNode
 
 from ipx_tui.core.agencies import Involvement
 from ipx_tui.core.document import Node
+from ipx_tui.core.i18n import _, ngettext
 from ipx_tui.core.script import Script
 from ipx_tui.tui.host import Host, host_of
 from ipx_tui.tui.keys import KeyHelp, key_help
@@ -79,7 +81,7 @@ class BrowserCommands(Provider):
             score = max(matcher.match(text), matcher.match(_node_text(node, host, other)))
             if score > 0:
                 yield Hit(score * 0.9, matcher.highlight(text), partial(post, OpenNode(node.id)),
-                          help="go to this node")
+                          help=_("go to this node"))
         for inv, names in self._agencies():
             name = tr(inv.agency.name, script)
             text = f"{name} {tr(inv.agency.full_name, script)}"
@@ -88,7 +90,9 @@ class BrowserCommands(Provider):
                 shown = text if best in text else f"{text} ({best})"
                 yield Hit(score * 0.8, matcher.highlight(shown),
                           partial(post, OpenAgency(inv.agency.name, filter_on=True)),
-                          help=f"filter on this agency ({inv.total} tasks, leads {len(inv.lead)})")
+                          help=ngettext("filter on this agency ({total} task, leads {lead})",
+                                        "filter on this agency ({total} tasks, leads {lead})",
+                                        inv.total).format(total=inv.total, lead=len(inv.lead)))
 
     def _agencies(self) -> list[tuple[Involvement, list[str]]]:
         """Every agency and today's name of several, with every name it goes by in both
@@ -98,7 +102,7 @@ class BrowserCommands(Provider):
         for key, inv in {**host.involvement_table(), **host.combined_table()}.items():
             agency = inv.agency
             names = (agency.names if key in host.registry().by_name
-                     else (agency.name, agency.full_name))
+                     else (agency.name, agency.full_name, *agency.english_names))
             both = {form for n in names for form in (n, tr(n, "simplified"))}
             out.append((inv, sorted(both)))
         return out
@@ -110,7 +114,7 @@ def _node_text(node: Node, host: Host, script: Script) -> str:
 
 
 def _keys(entry: KeyHelp) -> str:
-    return "key: " + " ".join(entry.keys)
+    return _("key: {keys}").format(keys=" ".join(entry.keys))
 
 
 async def _run(app: App[Any], action: str, target: DOMNode) -> None:

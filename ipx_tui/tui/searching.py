@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ipx_tui.core.i18n import _
+
 if TYPE_CHECKING:  # deferred: the engine's module (4 ms with its segmenter) loads on / only
     from ipx_tui.core.search import Hit, SearchResult
 
@@ -90,9 +92,10 @@ class Searches:
         (``match 3 of 17 · node 2 of 11``)."""
         assert self._result is not None
         hits = self._result.hits
-        node = f"node {self._index + 1} of {len(hits)}"
-        where = (f"match {self.match + 1} of {self.matches} · {node}" if self.matches
-                 else f"no match in its text (found by its agency list) · {node}")
+        node = _("node {n} of {total}").format(n=self._index + 1, total=len(hits))
+        where = (_("match {n} of {total} · {node}").format(
+            n=self.match + 1, total=self.matches, node=node) if self.matches
+            else _("no match in its text (found by its agency list) · {node}").format(node=node))
         if self._wrapped:
-            where += ", from the " + ("top" if self._index == 0 else "bottom")
+            where += _(", from the top") if self._index == 0 else _(", from the bottom")
         return hits[self._index], where

@@ -15,13 +15,16 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App
 from textual.timer import Timer
 
+from ipx_tui.core.i18n import LANG_SETTING, Lang, _, known_lang
 from ipx_tui.core.script import Script
 
 if TYPE_CHECKING:
     from ipx_tui.core.store import Store  # deferred: TinyDB and filelock, after the first frame
 
 SCRIPT, LAST_NODE, AGENCY = "script", "last_node", "agency"
-"""The setting keys the browser uses (see the store's documentation)."""
+"""The setting keys the browser uses (see the store's documentation). The script is the
+reader's; the last node and the filter are the shipped document's, and an imported
+document's are kept under ``last_node:ID`` and ``agency:ID``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,13 +34,19 @@ class Remembered:
     script: Script | None = None
     last_node: str | None = None
     agency: str | None = None
+    lang: Lang | None = None
+    """The interface's language, when one was chosen (--lang, or t in a Chinese interface)."""
 
 
 class Settings:
     """Reads and writes the browser's settings; thread-safe; never raises."""
 
-    def __init__(self, kiosk: bool = False) -> None:
+    def __init__(self, kiosk: bool = False, document: str | None = None) -> None:
         self.kiosk = kiosk
+        self.document = document
+        """The imported document shown (its id), or None for the shipped one: whose last
+        node and filter are read and written."""
+        self._views: dict[str, Store] = {}
         self._store: Store | None = None
         self._opened = False
         self._lock = threading.Lock()
@@ -55,8 +64,24 @@ class Settings:
 
                     self._store = Store.open_default(kiosk=self.kiosk)
                 except Exception as error:  # a broken store must never stop the browser
-                    self.problems.append(f"settings unavailable: {error}")
+                    self.problems.append(_("settings unavailable: {error}").format(error=error))
             return self._store
+
+    def store_for(self, document: str | None) -> Store | None:
+        """The store of a document's bookmarks (the shipped one's for None)."""
+        base = self.store()
+        if base is None or document is None:
+            return base
+        with self._lock:
+            view = self._views.get(document)
+            if view is None:
+                from ipx_tui.core.store import Store  # deferred: only after the first frame
+
+                view = self._views[document] = Store(base.path, document)
+            return view
+
+    def _key(self, key: str) -> str:
+        return key if self.document is None or key == SCRIPT else f"{key}:{self.document}"
 
     def read(self) -> Remembered:
         """The remembered choices; empty when nothing (or nothing valid) was stored."""
@@ -64,26 +89,41 @@ class Settings:
         if store is None:
             return Remembered()
         script = store.get_setting(SCRIPT, "")
-        last = store.get_setting(LAST_NODE, "")
-        agency = store.get_setting(AGENCY, None)
+        last = store.get_setting(self._key(LAST_NODE), "")
+        agency = store.get_setting(self._key(AGENCY), None)
+        lang = known_lang(store.get_setting(LANG_SETTING, ""))
         self.problems.extend(store.warnings)
         store.warnings.clear()
         remembered = Remembered(
             script=script if script in ("traditional", "simplified") else None,  # type: ignore[arg-type]
             last_node=last or None,
             agency=agency if isinstance(agency, str) and agency else None,
+            lang=lang,
         )
-        self._saved = {SCRIPT: script, LAST_NODE: last, AGENCY: agency}
+        self._saved.update({SCRIPT: script, self._key(LAST_NODE): last,
+                            self._key(AGENCY): agency, LANG_SETTING: lang})
         return remembered
 
-    def write(self, script: Script, last_node: str | None, agency: str | None) -> str | None:
-        """Store the choices that changed; a message for the reader if that failed."""
+    def write_lang(self, lang: Lang) -> str | None:
+        """Remember the language asked for (--lang); a message for the reader if that failed."""
+        return self._write({LANG_SETTING: lang})
+
+    def write(self, script: Script, last_node: str | None, agency: str | None,
+              lang: Lang | None = None) -> str | None:
+        """Store the choices that changed (the language only when one was chosen); a message
+        for the reader if that failed."""
+        wanted: dict[str, object] = {SCRIPT: script, self._key(LAST_NODE): last_node or "",
+                                     self._key(AGENCY): agency}
+        if lang is not None:
+            wanted[LANG_SETTING] = lang
+        return self._write(wanted)
+
+    def _write(self, wanted: dict[str, object]) -> str | None:
         store = self.store()
         if store is None:
             return None
         from ipx_tui.core.store import StoreError
 
-        wanted: dict[str, object] = {SCRIPT: script, LAST_NODE: last_node or "", AGENCY: agency}
         with self._lock:
             try:
                 for key, value in wanted.items():
@@ -93,15 +133,15 @@ class Settings:
             except StoreError as error:
                 return str(error)
             except Exception as error:  # never let a setting take the browser down
-                return f"settings not saved: {error}"
+                return _("settings not saved: {error}").format(error=error)
         return None
 
 
 SAVE_DELAY = 1.0
 """Seconds of quiet before the settings are saved (every key would be too many writes)."""
 
-Values = tuple[Script, str | None, str | None]
-"""What is saved: the script, the last node shown, the agency filter."""
+Values = tuple[Script, str | None, str | None, Lang | None]
+"""What is saved: the script, the last node shown, the agency filter, the language chosen."""
 
 
 class Saver:
@@ -145,5 +185,6 @@ class Saver:
         """Say a failed save once: every cursor move tries again, and would say it again."""
         if self.problem is None:
             self.problem = problem
-            self.app.notify(f"{problem}: settings and bookmarks are read-only; browsing goes on",
-                            title="Not saved", severity="warning", timeout=10)
+            self.app.notify(_("{problem}: settings and bookmarks are read-only; browsing goes on")
+                            .format(problem=problem), title=_("Not saved"), severity="warning",
+                            timeout=10)

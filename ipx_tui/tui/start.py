@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ipx_tui.console import legacy_charset, locale_name
 from ipx_tui.core import kiosk
 from ipx_tui.core.errors import UserError
+from ipx_tui.core.i18n import _
 from ipx_tui.core.options import StartPlan
 
 if TYPE_CHECKING:
@@ -33,17 +34,18 @@ def browse(plan: StartPlan) -> int:
     """Run the browser; the exit status. A web page's process is always a kiosk."""
     web = served()
     if not web and not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise UserError("the browser needs a terminal; for scripts use a command such as "
-                        "`ipx-tui show 2.6.3` (see `ipx-tui --help`)")
+        raise UserError(_("the browser needs a terminal; for scripts use a command such as "
+                          "`ipx-tui show 2.6.3` (see `ipx-tui --help`)"))
     charset = legacy_charset()
     if charset is not None:
         # Textual draws in UTF-8 only: under GBK every character would come out as mojibake.
         name = locale_name()
         wanted = f"{name.partition('.')[0] or 'C'}.UTF-8"
-        raise UserError(f"the browser needs a UTF-8 terminal, but the locale {name} says "
-                        f"{charset.upper()}: set the terminal (Xshell, SecureCRT: Encoding) to "
-                        f"UTF-8 and LANG={wanted}; the commands (`ipx-tui show 2.6.3`) work "
-                        f"in {charset.upper()} as they are")
+        raise UserError(_("the browser needs a UTF-8 terminal, but the locale {name} says "
+                          "{charset}: set the terminal (Xshell, SecureCRT: Encoding) to UTF-8 "
+                          "and LANG={wanted}; the commands (`ipx-tui show 2.6.3`) work in "
+                          "{charset} as they are").format(name=name, charset=charset.upper(),
+                                                          wanted=wanted))
     from ipx_tui.tui.terminal import prepare_terminal
 
     prepare_terminal()
@@ -71,5 +73,5 @@ def make_app(plan: StartPlan) -> IpxApp:
         cls = type("KioskIpxApp", (KioskApp, IpxApp), {"__module__": IpxApp.__module__})
     return cls(script=plan.script, script_given=plan.script_given, goto=plan.goto,
                agency=plan.agency,
-               agency_query=plan.agency_query, kiosk=kiosk.active(),
-               idle_minutes=kiosk.idle_minutes(plan.idle_timeout))
+               agency_query=plan.agency_query, kiosk=kiosk.active(), document=plan.document,
+               lang=plan.lang, idle_minutes=kiosk.idle_minutes(plan.idle_timeout))

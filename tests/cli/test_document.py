@@ -96,7 +96,7 @@ def test_export_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert set(data["nodes"][0]) == {"id", "parent", "kind", "label", "citation", "title",
                                      "text", "agencies"}
     assert set(data["agencies"][0]) == {"name", "name_shown", "full_name", "successor",
-                                        "aliases", "lead", "participant"}
+                                        "aliases", "registered", "lead", "participant"}
     ipr = next(a for a in data["agencies"] if a["name"] == "知識產權局")
     assert ipr["lead"] == ["3.2.3"] and ipr["participant"] == ["3.2.4"]
 

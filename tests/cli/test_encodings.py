@@ -141,12 +141,21 @@ def test_the_browser_says_what_to_change_under_gbk(monkeypatch: pytest.MonkeyPat
     assert "LANG=zh_CN.UTF-8" in message
 
 
-def test_the_browser_refusal_is_one_line_from_the_console_script() -> None:
+@pytest.mark.parametrize(("lang", "said"), [
+    # the locale's language (zh_CN: 简体, zh_TW: 繁體), in the locale's charset
+    ("zh_CN.GBK", "ipx-tui: 浏览器需要 UTF-8 终端，但区域设置 zh_CN.GBK 为 GBK：请把终端"
+                  "（Xshell、SecureCRT：编码）设为 UTF-8，并设 LANG=zh_CN.UTF-8；命令"
+                  "（`ipx-tui show 2.6.3`）在 GBK 下照常可用\r\n".encode("gbk")),
+    ("zh_TW.Big5", "ipx-tui: 瀏覽器需要 UTF-8 終端機，但區域設定 zh_TW.Big5 為 BIG5：請把終端機"
+                   "（Xshell、SecureCRT：編碼）設為 UTF-8，並設 LANG=zh_TW.UTF-8；指令"
+                   "（`ipx-tui show 2.6.3`）在 BIG5 下照常可用\r\n".encode("big5")),
+])
+def test_the_browser_refusal_is_one_line_from_the_console_script(lang: str, said: bytes) -> None:
     # a pseudo-terminal, so that the refusal is the charset's and not "needs a terminal"
     import pty
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
-    env["LANG"] = "zh_CN.GBK"
+    env["LANG"] = lang
     pid, fd = pty.fork()
     if pid == 0:  # the child: run the browser on the pty
         os.chdir(ROOT)
@@ -162,8 +171,7 @@ def test_the_browser_refusal_is_one_line_from_the_console_script() -> None:
         out += chunk
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 2
-    assert out.startswith(b"ipx-tui: the browser needs a UTF-8 terminal")
-    assert out.count(b"\n") == 1
+    assert out == said
     assert b"\x1b[" not in out  # no screen was drawn
 
 

@@ -13,6 +13,8 @@ import pytest
 from ipx_tui.cli import main
 from ipx_tui.core import kiosk, locations
 
+DOCUMENT = str(Path(__file__).resolve().parents[2] / "content" / "document.txt")
+"""A document an import would take (a copy of the shipped one)."""
 WRITERS = [
     ("export", "--output", "{out}"),
     ("export", "--format", "xlsx", "--output", "{out}.xlsx"),
@@ -21,11 +23,14 @@ WRITERS = [
     ("bookmarks", "add", "2.6.3", "--note", "x"),
     ("bookmarks", "remove", "2.6.3"),
     ("bookmarks", "export", "--output", "{out}"),
+    ("import", "{document}"),
+    ("documents", "remove", "2015-40"),
 ]
 READERS = [
     ("outline",), ("show", "2.6.3"), ("agencies",), ("tasks", "--agency", "科技部"),
     ("search", "物联网"), ("export",), ("export", "--output", "-"), ("bookmarks", "list"),
-    ("bookmarks", "export"), ("locate",), ("read", "2.6.3"), ("read",),
+    ("bookmarks", "export"), ("locate",), ("read", "2.6.3"), ("read",), ("documents",),
+    ("info",), ("cite", "2.6.3"),
 ]
 
 
@@ -42,7 +47,7 @@ def test_every_writing_command_refuses_in_one_line(
         words: tuple[str, ...], how: str, in_kiosk: None, tmp_path: Path,
         capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
-    args = [w.format(out=out) for w in words]
+    args = [w.format(out=out, document=DOCUMENT) for w in words]
     if how == "flag":
         args = ["--kiosk", *args]
     else:

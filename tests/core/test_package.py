@@ -71,6 +71,9 @@ def test_clean_install_from_a_wheel(tmp_path: Path) -> None:
                     "derived/simplified.json",
                     "derived/jieba_dict.txt", "derived/search_index.json", "derived/keywords.json"):
         assert f"ipx_tui/content/{shipped}" in names
+    # the compiled catalogues ship; their sources may too, harmlessly
+    for lang in ("zh_Hans", "zh_Hant"):
+        assert f"ipx_tui/locale/{lang}/LC_MESSAGES/ipx-tui.mo" in names
     # maintainer tools are not shipped (tools/ at the checkout's top, outside the package)
     assert not [n for n in names if n.startswith("tools/") or "/devtools/" in n], names
     venv = tmp_path / "venv"
@@ -87,6 +90,11 @@ def test_clean_install_from_a_wheel(tmp_path: Path) -> None:
                           cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("2.6.3  推廣在線醫療衛生新模式")
+    # the installed copy reads its own catalogue
+    help_text = subprocess.run([str(venv / "bin" / "python"), "-m", "ipx_tui", "--lang",
+                                "zh-Hant", "--help"], cwd=elsewhere, env=env,
+                               capture_output=True, text=True, timeout=120)
+    assert "  --agency NAME  啟動時按此部門篩選\n" in help_text.stdout, help_text.stdout
     where = subprocess.run(
         [str(venv / "bin" / "python"), "-c", "import ipx_tui; print(ipx_tui.__file__)"],
         cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120, check=True)

@@ -166,7 +166,8 @@ async def test_agency_links_open_agency_pages_and_back_returns() -> None:
         await press(app, pilot, "enter")
         assert app.history.current == Location("agency", "能源局")
         page = detail_text(app)
-        assert page.startswith("能源局\n\n全稱：國家能源局\n現名：國家能源局\n")
+        assert page.startswith("能源局\n\n全稱：國家能源局\n現名：國家能源局\n"
+                               "英文名稱：National Energy Administration (NEA)\n")
         assert "能源局 · 5 項任務 · 牽頭 4" in page
         assert "牽頭 4\n" in page and "參與 1\n" in page
         await press(app, pilot, "left_square_bracket")
@@ -393,9 +394,14 @@ async def test_y_copies_the_node_text() -> None:
     async with browsing(goto="2.1.1") as (app, pilot):
         await press(app, pilot, "y")
         document = load()
-        assert app.clipboard == node_text(document, document.node("2.1.1"), "traditional")
+        # the text, then its short citation (二（一）1 is 2.1.1 in the document's numbering)
+        assert app.clipboard == (
+            node_text(document, document.node("2.1.1"), "traditional")
+            + "\n《國務院關於積極推進「互聯網+」行動的指導意見》（國發〔2015〕40號）二（一）1\n")
         await press(app, pilot, "t", "y")
-        assert app.clipboard == node_text(document, document.node("2.1.1"), "simplified")
+        assert app.clipboard == (
+            node_text(document, document.node("2.1.1"), "simplified")
+            + "\n《国务院关于积极推进“互联网+”行动的指导意见》（国发〔2015〕40号）二（一）1\n")
 
 
 @pilot_test
@@ -410,7 +416,7 @@ async def test_help_lists_every_key_from_the_bindings() -> None:
             assert _title in text
             for entry in key_help(app, owner):
                 assert f"{' '.join(entry.keys)}" in text and entry.description in text
-        for key in ("j", "k", "l", "h", "g", "G", "[", "]", "y", "/", "n", "N", "b", "B", "s",
+        for key in ("j", "k", "l", "h", "g", "G", "[", "]", "y", "c", "/", "n", "N", "b", "B", "s",
                     "a", "A", "m", "t", "q", "^p", "pgdn", "space"):
             assert f" {key} " in f" {text.replace(chr(10), ' ')} ", key
         await press(app, pilot, "escape")

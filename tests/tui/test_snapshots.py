@@ -1,5 +1,9 @@
 """How the main views look, at 100x30 and 80x24, in both scripts (pytest-textual-snapshot).
 
+The cases run in the English interface (tests/conftest.py pins it), except those named
+``zh_hans_…`` and ``zh_hant_…``, which ask for their language; ``en_…`` asks for English
+explicitly, beside its 简体 twin.
+
 Each SVG in __snapshots__/ was looked at before it was committed. After a deliberate change
 of looks, update with ``pytest tests/tui/test_snapshots.py --snapshot-update`` and look again.
 """
@@ -52,6 +56,15 @@ CASES: list[tuple[str, tuple[int, int], dict[str, Any], Sequence[str], str]] = [
     ("sidebar_60", (60, 24), {"goto": "2.1"}, (), ""),
     ("matrix_small_traditional", SMALL, {}, ("m", "l", *["l"] * 12), ""),
     ("too_small", (20, 6), {}, (), ""),
+    # the interface's language at 100x30: English and 简体 side by side, and 繁體
+    ("en_item_wide", WIDE, {"goto": "2.9.1", "lang": "en"}, (), ""),
+    ("zh_hans_item_wide", WIDE, {"goto": "2.9.1", "lang": "zh-Hans"}, (), ""),
+    ("zh_hant_item_wide", WIDE, {"goto": "2.9.1", "lang": "zh-Hant"}, (), ""),
+    ("en_help_wide", WIDE, {"lang": "en"}, ("question_mark",), ""),
+    ("zh_hans_help_wide", WIDE, {"lang": "zh-Hans"}, ("question_mark",), ""),
+    ("zh_hans_picker_wide", WIDE, {"lang": "zh-Hans"}, ("a",), "发改"),
+    ("zh_hans_search_wide", WIDE, {"lang": "zh-Hans"}, ("slash",), "物联网"),
+    ("zh_hans_bookmark_prompt_wide", WIDE, {"goto": "2.6.3", "lang": "zh-Hans"}, ("b",), ""),
 ]
 
 

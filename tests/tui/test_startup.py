@@ -18,6 +18,9 @@ HEAVY = {
     "tomllib": "2 ms; the registry is read after the first frame",
     "textual_serve": "0.5 s with aiohttp and Jinja; only `ipx-tui serve` needs it",
     "aiohttp": "most of textual_serve's 0.5 s",
+    "ipx_tui.core.indexing": "the import machinery: jieba and OpenCC, for `ipx-tui import`",
+    "ipx_tui.core.library": "1.5 ms; read for --document, the switcher and the commands only",
+    "ipx_tui.core.textfile": "decoding a file to import",
 }
 
 

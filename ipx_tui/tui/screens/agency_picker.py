@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import Involvement, Registry, by_involvement
+from ipx_tui.core.i18n import N_, _
 from ipx_tui.core.script import Script, normalize
 from ipx_tui.tui.bounds import PICKER_CHARS
 from ipx_tui.tui.cursor import RowList
@@ -56,12 +57,12 @@ class AgencyPicker(ModalScreen[str | None]):
     several bodies, a key of ``combined``), or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "dismiss_none", "Cancel", id="picker.cancel"),
-        Binding("down", "move(1)", "Next", show=False, id="picker.down"),
-        Binding("up", "move(-1)", "Previous", show=False, id="picker.up"),
-        Binding("pagedown", "move(10)", "Page down", show=False, id="picker.page-down"),
-        Binding("pageup", "move(-10)", "Page up", show=False, id="picker.page-up"),
-        Binding("enter", "choose", "Filter on it", id="picker.choose"),
+        Binding("escape", "dismiss_none", N_("Cancel"), id="picker.cancel"),
+        Binding("down", "move(1)", N_("Next"), show=False, id="picker.down"),
+        Binding("up", "move(-1)", N_("Previous"), show=False, id="picker.up"),
+        Binding("pagedown", "move(10)", N_("Page down"), show=False, id="picker.page-down"),
+        Binding("pageup", "move(-10)", N_("Page up"), show=False, id="picker.page-up"),
+        Binding("enter", "choose", N_("Filter on it"), id="picker.choose"),
     ]
 
     def __init__(self, registry: Registry, table: dict[str, Involvement], script: Script,
@@ -78,7 +79,7 @@ class AgencyPicker(ModalScreen[str | None]):
         self.script = script
         self.current = current
         self.input = Field(query, max_length=PICKER_CHARS, id="picker-input",
-                           placeholder="any name, alias, full or today's name, either script")
+                           placeholder=_("any name, alias, full or today's name, either script"))
         self.input.cursor_blink = False  # nothing blinks while idle (see the SSH issue)
         self.list = RowList(id="picker-list")
         self.list.can_focus = False  # typing always goes to the input; arrows move the list
@@ -115,11 +116,17 @@ class AgencyPicker(ModalScreen[str | None]):
     def refill(self) -> None:
         """Show the agencies whose names contain what was typed, most involved first."""
         query = self.input.value
-        found = {a.name for a in self.registry.search(query)} if query.strip() else None
-        if found is not None:
+        found = None
+        if query.strip():
+            # any part of a name (NDRC, market regulation), or English words in any order
+            # (regulation market)
+            found = {a.name for a in (*self.registry.search(query),
+                                      *self.registry.search_english(query))}
             needle = normalize(query.strip())
             found |= {name for name, inv in self.combined.items()
-                      if needle in normalize(name) or needle in normalize(inv.agency.full_name)}
+                      if any(needle in normalize(n) for n in (
+                          name, inv.agency.full_name, *inv.agency.english_names))
+                      or Registry([inv.agency]).search_english(query)}
         keep = [inv for inv in self.ranked if found is None or inv.agency.name in found]
         if found is not None:  # today's name first when typed: it is what the reader asked for
             keep.sort(key=lambda inv: inv.agency.name not in self.combined)
@@ -131,7 +138,7 @@ class AgencyPicker(ModalScreen[str | None]):
                    id=inv.agency.name) for inv in keep)
         head = header_text(self.script)
         if not keep:
-            head = f"no agency matches {query.strip()!r}"
+            head = _("no agency matches {query!r}").format(query=query.strip())
         self.head.update(head)
         if keep:
             at = self.shown.index(self.current) if self.current in self.shown else 0

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from ipx_tui.core import labels
 from ipx_tui.core.document import Document
+from ipx_tui.core.i18n import N_, _
 from ipx_tui.core.script import Script, normalize
 from ipx_tui.core.store import Bookmark, Store, StoreError
 from ipx_tui.tui.bounds import FILTER_CHARS
@@ -71,7 +72,7 @@ def matches(query: str, bookmark: Bookmark, title: str) -> bool:
 
 
 def _failed(app: App[Any], error: StoreError) -> None:
-    app.notify(str(error), title="Bookmark not saved", severity="error", timeout=10)
+    app.notify(str(error), title=_("Bookmark not saved"), severity="error", timeout=10)
 
 
 def bookmark_node(app: App[Any], store: Store, document: Document, node_id: str,
@@ -99,8 +100,9 @@ def bookmark_node(app: App[Any], store: Store, document: Document, node_id: str,
             _failed(app, error)
             return
         app.post_message(BookmarksChanged())
-        what = "Note saved" if existing is not None else "Bookmarked"
-        app.notify(f"{what}: {node_id}" + (f"  {saved.note}" if saved.note else ""),
+        what = (_("Note saved: {node}") if existing is not None
+                else _("Bookmarked: {heading}")).format(node=node_id, heading=node_id)
+        app.notify(what + (f"  {saved.note}" if saved.note else ""),
                    timeout=4)
 
     def remove(yes: bool | None) -> None:
@@ -112,17 +114,20 @@ def bookmark_node(app: App[Any], store: Store, document: Document, node_id: str,
             _failed(app, error)
             return
         app.post_message(BookmarksChanged())
-        app.notify(f"Bookmark removed: {node_id}", timeout=4)
+        app.notify(_("Bookmark removed: {node}").format(node=node_id), timeout=4)
 
     def chosen(choice: str | None) -> None:
         if choice == "edit":
-            app.push_screen(NotePrompt(f"Note on {heading}", existing.note if existing else ""),
+            app.push_screen(NotePrompt(_("Note on {heading}").format(heading=heading),
+                                       existing.note if existing else ""),
                             save)
         elif choice == "remove":
-            app.push_screen(Confirm(f"Remove the bookmark on {heading}?"), remove)
+            app.push_screen(Confirm(_("Remove the bookmark on {heading}?").format(heading=heading)),
+                            remove)
 
     if existing is None:
-        app.push_screen(NotePrompt(f"Bookmark {heading}", session_only=store.in_memory), save)
+        app.push_screen(NotePrompt(_("Bookmark {heading}").format(heading=heading),
+                                   session_only=store.in_memory), save)
     else:
         app.push_screen(BookmarkChoice(heading, existing.note), chosen)
 
@@ -140,16 +145,16 @@ class BookmarksScreen(ModalScreen[str | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "jump", "Go to it", id="bookmarks.jump"),
-        Binding("e", "edit", "Edit the note", id="bookmarks.edit"),
-        Binding("d,delete", "delete", "Delete", id="bookmarks.delete"),
-        Binding("u", "undo", "Undo the delete", id="bookmarks.undo"),
-        Binding("backspace", "unfilter", "Filter: one character less", show=False,
+        Binding("enter", "jump", N_("Go to it"), id="bookmarks.jump"),
+        Binding("e", "edit", N_("Edit the note"), id="bookmarks.edit"),
+        Binding("d,delete", "delete", N_("Delete"), id="bookmarks.delete"),
+        Binding("u", "undo", N_("Undo the delete"), id="bookmarks.undo"),
+        Binding("backspace", "unfilter", N_("Filter: one character less"), show=False,
                 id="bookmarks.unfilter"),
-        Binding("slash", "start_filter", "Filter", show=False, id="bookmarks.filter"),
-        Binding("down", "cursor(1)", "Down", show=False, id="bookmarks.down"),
-        Binding("up", "cursor(-1)", "Up", show=False, id="bookmarks.up"),
-        Binding("escape", "close", "Clear the filter, or close", id="bookmarks.close"),
+        Binding("slash", "start_filter", N_("Filter"), show=False, id="bookmarks.filter"),
+        Binding("down", "cursor(1)", N_("Down"), show=False, id="bookmarks.down"),
+        Binding("up", "cursor(-1)", N_("Up"), show=False, id="bookmarks.up"),
+        Binding("escape", "close", N_("Clear the filter, or close"), id="bookmarks.close"),
     ]
 
     DEFAULT_CSS = """
@@ -221,7 +226,7 @@ class BookmarksScreen(ModalScreen[str | None]):
             yield self.field
             yield self.rows
             yield self.status
-            yield Static("Enter go · e note · d delete · u undo · / or type: filter · Esc close",
+            yield Static(_("Enter go · e note · d delete · u undo · / or type: filter · Esc close"),
                          id="bookmarks-hint", markup=False)
 
     def on_mount(self) -> None:
@@ -235,7 +240,7 @@ class BookmarksScreen(ModalScreen[str | None]):
         """Read the store again (another session may have changed it) and show the rows."""
         self.marks = self.store.bookmarks()
         for warning in self.store.warnings:
-            self.notify(warning, title="Bookmarks", severity="warning", timeout=15)
+            self.notify(warning, title=_("Bookmarks"), severity="warning", timeout=15)
         self.store.warnings.clear()
         self.show_rows(select)
 
@@ -256,13 +261,16 @@ class BookmarksScreen(ModalScreen[str | None]):
             ids = [b.node_id for b in self.shown]
             self.rows.highlighted = ids.index(keep) if keep in ids else min(index, len(ids) - 1)
         total = len(self.marks)
-        count = f"{len(self.shown)} of {total}" if self.filter_text else f"{total}"
-        self.heading.update(f"Bookmarks ({count})" + (
-            f" · read-only: {self.read_only}" if self.read_only else ""))
+        heading = (_("Bookmarks ({shown} of {total})") if self.filter_text
+                   else _("Bookmarks ({total})")).format(shown=len(self.shown), total=total)
+        if self.read_only:
+            heading += _(" · read-only: {problem}").format(problem=self.read_only)
+        self.heading.update(heading)
         if not self.marks:
-            self.status.update("No bookmarks yet: press b on any node to add one.")
+            self.status.update(_("No bookmarks yet: press b on any node to add one."))
         elif not self.shown:
-            self.status.update(f"No bookmark has “{self.filter_text}” in its id, title or note.")
+            self.status.update(_("No bookmark has “{text}” in its id, title or note.").format(
+                text=self.filter_text))
         else:
             self.status.update("")
 
@@ -346,7 +354,8 @@ class BookmarksScreen(ModalScreen[str | None]):
         if bookmark is None:
             return
         if bookmark.node_id not in self.document:
-            self.notify(f"{bookmark.node_id} is not in the document; d deletes the bookmark",
+            self.notify(_("{node} is not in the document; d deletes the bookmark").format(
+                node=bookmark.node_id),
                         severity="warning")
             return
         self.dismiss(bookmark.node_id)
@@ -368,7 +377,8 @@ class BookmarksScreen(ModalScreen[str | None]):
             self.post_message(BookmarksChanged())
             self.reload(select=bookmark.node_id)
 
-        heading = f"Note on {bookmark.node_id}  {self._title(bookmark)}"
+        heading = _("Note on {heading}").format(
+            heading=f"{bookmark.node_id}  {self._title(bookmark)}")
         self.app.push_screen(NotePrompt(heading, bookmark.note), save)
 
     def action_delete(self) -> None:
@@ -384,12 +394,12 @@ class BookmarksScreen(ModalScreen[str | None]):
         self.deleted.append(removed or bookmark)
         self.post_message(BookmarksChanged())
         self.reload()
-        self.notify(f"Deleted {bookmark.node_id}: u undoes it", timeout=4)
+        self.notify(_("Deleted {node}: u undoes it").format(node=bookmark.node_id), timeout=4)
 
     def action_undo(self) -> None:
         """Put back the last deleted bookmark, with its note and date."""
         if not self.deleted:
-            self.notify("Nothing to undo", timeout=3)
+            self.notify(_("Nothing to undo"), timeout=3)
             return
         bookmark = self.deleted[-1]
         try:
@@ -400,7 +410,7 @@ class BookmarksScreen(ModalScreen[str | None]):
         self.deleted.pop()
         self.post_message(BookmarksChanged())
         self.reload(select=bookmark.node_id)
-        self.notify(f"Restored {bookmark.node_id}", timeout=3)
+        self.notify(_("Restored {node}").format(node=bookmark.node_id), timeout=3)
 
     def action_close(self) -> None:
         """Clear the filter, or (with none) close the list."""

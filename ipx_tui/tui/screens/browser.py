@@ -15,6 +15,7 @@ from textual.widgets import Static, Tree
 
 from ipx_tui.core.agencies import Involvement
 from ipx_tui.core.document import Document
+from ipx_tui.core.i18n import N_
 from ipx_tui.core.script import Script
 from ipx_tui.tui.bounds import prune_watchers
 from ipx_tui.tui.history import Location
@@ -45,9 +46,9 @@ class BrowserScreen(Screen[None]):
     """The app's view keys ([ ] a m t …) act on this screen (see IpxApp.check_action)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab,shift+tab", "switch_pane", "Sidebar ⇄ text", show=False,
+        Binding("tab,shift+tab", "switch_pane", N_("Sidebar ⇄ text"), show=False,
                 id="browser.switch-pane"),
-        Binding("escape", "app.clear_filter", "Clear the agency filter", show=False,
+        Binding("escape", "app.clear_filter", N_("Clear the agency filter"), show=False,
                 id="browser.clear-filter"),
     ]
 

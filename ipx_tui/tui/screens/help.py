@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ipx_tui.core import labels
+from ipx_tui.core.i18n import N_, _
 from ipx_tui.core.script import Script
 from ipx_tui.tui.keys import key_help
 from ipx_tui.tui.texts import ROLE_MARK, tr
@@ -27,14 +28,14 @@ class HelpScreen(ModalScreen[None]):
     """The keys of every part of the browser, grouped by where they act."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
-        Binding("down,j", "scroll('down')", "Scroll down", show=False, id="help.down"),
-        Binding("up,k", "scroll('up')", "Scroll up", show=False, id="help.up"),
-        Binding("pagedown,space", "scroll('page_down')", "Page down", show=False,
+        Binding("escape,q,question_mark", "dismiss", N_("Close help"), id="help.close"),
+        Binding("down,j", "scroll('down')", N_("Scroll down"), show=False, id="help.down"),
+        Binding("up,k", "scroll('up')", N_("Scroll up"), show=False, id="help.up"),
+        Binding("pagedown,space", "scroll('page_down')", N_("Page down"), show=False,
                 id="help.page-down"),
-        Binding("pageup", "scroll('page_up')", "Page up", show=False, id="help.page-up"),
-        Binding("g,home", "scroll('home')", "Top", show=False, id="help.top"),
-        Binding("G,end", "scroll('end')", "Bottom", show=False, id="help.bottom"),
+        Binding("pageup", "scroll('page_up')", N_("Page up"), show=False, id="help.page-up"),
+        Binding("g,home", "scroll('home')", N_("Top"), show=False, id="help.top"),
+        Binding("G,end", "scroll('end')", N_("Bottom"), show=False, id="help.bottom"),
     ]
 
     def __init__(self, groups: list[tuple[str, type[DOMNode]]], script: Script) -> None:
@@ -54,7 +55,7 @@ class HelpScreen(ModalScreen[None]):
 
     def help_text(self) -> Content:
         """The help as styled text."""
-        lines: list[Content] = [Content.styled("ipx-tui keys", "bold"), Content("")]
+        lines: list[Content] = [Content.styled(_("ipx-tui keys"), "bold"), Content("")]
         for title, owner in self.groups:
             lines.append(Content.styled(title, "bold underline"))
             for entry in key_help(self.app, owner):
@@ -64,9 +65,10 @@ class HelpScreen(ModalScreen[None]):
             lines.append(Content(""))
         lead, joins = tr(labels.LEADS, self.script), tr(labels.JOINS, self.script)
         lines += [
-            Content.styled("Marks", "bold underline"),
-            Content(f"{ROLE_MARK['lead']} {lead}  the agency leads the task"),
-            Content(f"{ROLE_MARK['participant']} {joins}  the agency takes part in the task"),
+            Content.styled(_("Marks"), "bold underline"),
+            Content(f"{ROLE_MARK['lead']} {lead}  " + _("the agency leads the task")),
+            Content(f"{ROLE_MARK['participant']} {joins}  "
+                    + _("the agency takes part in the task")),
         ]
         return Content("\n").join(lines)
 
@@ -91,8 +93,10 @@ def groups() -> list[tuple[str, type[DOMNode]]]:
     from ipx_tui.tui.widgets.outline import Outline
 
     # The note prompt and the yes/no question show their few keys in their own box.
-    return [("Browser", BrowserScreen), ("Sidebar (outline)", Outline),
-            ("Text (detail pane)", Detail), ("Matrix", MatrixTable),
-            ("Matrix screen", MatrixScreen), ("Agency picker", AgencyPicker),
-            ("Search bar", SearchScreen), ("Bookmarks list", BookmarksScreen),
-            ("A bookmarked node (b)", BookmarkChoice), ("Help", HelpScreen)]
+    listed: list[tuple[str, type[DOMNode]]] = [
+        (N_("Browser"), BrowserScreen), (N_("Sidebar (outline)"), Outline),
+        (N_("Text (detail pane)"), Detail), (N_("Matrix"), MatrixTable),
+        (N_("Matrix screen"), MatrixScreen), (N_("Agency picker"), AgencyPicker),
+        (N_("Search bar"), SearchScreen), (N_("Bookmarks list"), BookmarksScreen),
+        (N_("A bookmarked node (b)"), BookmarkChoice), (N_("Help"), HelpScreen)]
+    return [(_(title), owner) for title, owner in listed]

@@ -15,7 +15,8 @@ from textual.widgets import DataTable, Static
 from ipx_tui.core import labels
 from ipx_tui.core.agencies import Involvement
 from ipx_tui.core.document import Role
-from ipx_tui.core.matrix import MATRIX_PARTS, matrix_columns, matrix_rows, section_role
+from ipx_tui.core.i18n import N_, _
+from ipx_tui.core.matrix import matrix_columns, matrix_parts, matrix_rows, section_role
 from ipx_tui.core.script import Script
 from ipx_tui.tui.cursor import point_at
 from ipx_tui.tui.host import Host, host_of
@@ -34,16 +35,16 @@ class MatrixTable(DataTable[Text]):
     """The matrix grid, with vi keys besides the arrows."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False, id="matrix.up"),
-        Binding("down,j", "cursor_down", "Down", show=False, id="matrix.down"),
-        Binding("left,h", "cursor_left", "Left", show=False, id="matrix.left"),
-        Binding("right,l", "cursor_right", "Right", show=False, id="matrix.right"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="matrix.page-down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="matrix.page-up"),
-        Binding("g,home", "scroll_top", "First row", show=False, id="matrix.first"),
-        Binding("G,end", "scroll_bottom", "Last row", show=False, id="matrix.last"),
-        Binding("enter", "select_cursor", "Open", id="matrix.open",
-                tooltip="Open the section filtered; on a name, its page"),
+        Binding("up,k", "cursor_up", N_("Up"), show=False, id="matrix.up"),
+        Binding("down,j", "cursor_down", N_("Down"), show=False, id="matrix.down"),
+        Binding("left,h", "cursor_left", N_("Left"), show=False, id="matrix.left"),
+        Binding("right,l", "cursor_right", N_("Right"), show=False, id="matrix.right"),
+        Binding("pagedown", "page_down", N_("Page down"), show=False, id="matrix.page-down"),
+        Binding("pageup", "page_up", N_("Page up"), show=False, id="matrix.page-up"),
+        Binding("g,home", "scroll_top", N_("First row"), show=False, id="matrix.first"),
+        Binding("G,end", "scroll_bottom", N_("Last row"), show=False, id="matrix.last"),
+        Binding("enter", "select_cursor", N_("Open"), id="matrix.open",
+                tooltip=N_("Open the section filtered; on a name, its page")),
     ]
 
     def watch_cursor_coordinate(self, old_coordinate: Coordinate,
@@ -68,7 +69,7 @@ class MatrixScreen(Screen[None]):
     ALLOWS_VIEW_KEYS: ClassVar[bool] = True
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,m", "app.close_matrix", "Close", id="matrix.close"),
+        Binding("escape,m", "app.close_matrix", N_("Close"), id="matrix.close"),
     ]
 
     def __init__(self, key: str = "") -> None:
@@ -118,10 +119,12 @@ class MatrixScreen(Screen[None]):
                       f" {ROLE_MARK['participant']} {tr(labels.JOINS, script)}")
         self.table.add_column(legend, key="agency", width=NAME_CELLS + 1)
         numerals = {p: tr(self.host.document.node(p).label, script).rstrip("、")
-                    for p in MATRIX_PARTS}
-        for section_id in self.columns:
+                    for p in matrix_parts(self.host.document)}
+        for i, section_id in enumerate(self.columns):
             part, number = section_id.split(".")
-            top = numerals[part] if number == "1" else ""
+            # the part's numeral over its first column (sections may number on across parts)
+            first = i == 0 or self.columns[i - 1].split(".")[0] != part
+            top = numerals[part] if first else ""
             self.table.add_column(Text(f"{top}\n{number}", justify="center"), key=section_id,
                                   width=COLUMN_CELLS)
         for inv, roles in self.rows:
@@ -136,7 +139,8 @@ class MatrixScreen(Screen[None]):
 
     def _legend(self, script: Script) -> str:
         parts = [tr(self.host.document.node(p).label, script)
-                 + tr(self.host.document.node(p).title, script) for p in MATRIX_PARTS]
+                 + tr(self.host.document.node(p).title, script)
+                 for p in matrix_parts(self.host.document)]
         return f"分工 · {' / '.join(parts)} · ↑↓←→ Enter"
 
     def move_to(self, key: str) -> None:
@@ -168,7 +172,7 @@ class MatrixScreen(Screen[None]):
         inv, section = self.cell
         first = "".join(r.text for r in count_runs(inv.agency, inv, script))
         if section is None:
-            second = "Enter: " + tr(inv.agency.name, script)
+            second = _("Enter: {agency}").format(agency=tr(inv.agency.name, script))
         else:
             node = self.host.document.node(section)
             role = section_role(self.host.document, inv, section)
@@ -200,7 +204,7 @@ class MatrixScreen(Screen[None]):
         if section is None:
             self.post_message(OpenAgency(inv.agency.name))
         elif section_role(self.host.document, inv, section) is None:
-            self.notify(f"{tr(inv.agency.name, self.host.script)} has no task in {section}",
-                        timeout=3)
+            self.notify(_("{agency} has no task in {section}").format(
+                agency=tr(inv.agency.name, self.host.script), section=section), timeout=3)
         else:
             self.post_message(OpenNode(section, agency=inv.agency.name, keep_filter=False))

@@ -11,17 +11,19 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ipx_tui.core.i18n import N_, _
+
 
 class PlainTextScreen(ModalScreen[None]):
     """One text, unstyled, scrollable; Esc or q closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,Y", "dismiss", "Close", id="plain.close"),
-        Binding("down,j", "scroll('down')", "Scroll down", show=False, id="plain.down"),
-        Binding("up,k", "scroll('up')", "Scroll up", show=False, id="plain.up"),
-        Binding("pagedown,space", "scroll('page_down')", "Page down", show=False,
+        Binding("escape,q,Y", "dismiss", N_("Close"), id="plain.close"),
+        Binding("down,j", "scroll('down')", N_("Scroll down"), show=False, id="plain.down"),
+        Binding("up,k", "scroll('up')", N_("Scroll up"), show=False, id="plain.up"),
+        Binding("pagedown,space", "scroll('page_down')", N_("Page down"), show=False,
                 id="plain.page-down"),
-        Binding("pageup", "scroll('page_up')", "Page up", show=False, id="plain.page-up"),
+        Binding("pageup", "scroll('page_up')", N_("Page up"), show=False, id="plain.page-up"),
     ]
 
     DEFAULT_CSS = """
@@ -43,8 +45,9 @@ class PlainTextScreen(ModalScreen[None]):
         self.text = text
 
     def compose(self) -> ComposeResult:
-        yield Static(f"{self.title_name}: select with the terminal (Shift+mouse, or tmux's "
-                     "copy mode) · Esc closes", id="plain-hint", markup=False)
+        yield Static(_("{name}: select with the terminal (Shift+mouse, or tmux's copy mode)"
+                       " · Esc closes").format(name=self.title_name), id="plain-hint",
+                     markup=False)
         with VerticalScroll(id="plain-scroll"):
             yield Static(self.text, id="plain-text", markup=False)
 

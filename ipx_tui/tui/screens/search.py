@@ -9,7 +9,7 @@ thread, in the keystroke's own frame.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import ClassVar
+from typing import ClassVar, Protocol
 
 from rich.text import Text
 from textual import on, work
@@ -22,8 +22,9 @@ from textual.widgets.option_list import Option
 
 from ipx_tui.core import labels
 from ipx_tui.core import search as core
+from ipx_tui.core.i18n import N_, _, ngettext
 from ipx_tui.core.script import Script
-from ipx_tui.core.search import Hit, SearchResult
+from ipx_tui.core.search import Engine, Hit, SearchResult
 from ipx_tui.tui.bounds import SEARCH_CHARS
 from ipx_tui.tui.cursor import RowList
 from ipx_tui.tui.host import host_of
@@ -36,7 +37,7 @@ INDENT = 9
 """Cells before a result's title and snippet: the id column."""
 MATCH_STYLE = "black on yellow"
 """A match in a snippet: the detail pane's highlight colours (the terminal's own yellow)."""
-PLACEHOLDER = "search: words in either script (all must occur), an agency by any name"
+PLACEHOLDER = N_("search: words in either script (all must occur), an agency by any name")
 WIDEN_KEY = "tab"
 """Widens a search within the agency filter to the whole document (and narrows it again)."""
 
@@ -64,7 +65,7 @@ class Within:
 
 def within_text(within: Within, script: Script) -> str:
     """``within 網信辦's tasks``."""
-    return f"within {tr(within.key, script)}'s tasks"
+    return _("within {agency}'s tasks").format(agency=tr(within.key, script))
 
 
 def status_text(result: SearchResult, script: Script, within: Within | None = None) -> str:
@@ -75,51 +76,56 @@ def status_text(result: SearchResult, script: Script, within: Within | None = No
         return line
     if within.narrow:
         whole = result.whole_total
-        more = f" ({whole} in the whole document)" if result.words and whole is not None else ""
-        return f"{within_text(within, script)}: {line}{more} · Tab: the whole document"
-    return f"whole document: {line} · Tab: only {tr(within.key, script)}'s tasks"
+        more = (_(" ({total} in the whole document)").format(total=whole)
+                if result.words and whole is not None else "")
+        return _("{within}: {line}{more} · Tab: the whole document").format(
+            within=within_text(within, script), line=line, more=more)
+    return _("whole document: {line} · Tab: only {agency}'s tasks").format(
+        line=line, agency=tr(within.key, script))
 
-
-def how_text(hit: Hit, result: SearchResult, script: Script) -> str:
-    """How the query's agencies matched a hit: ``[發展改革委 牽頭]``, ``[2015: 質檢總局 參與]``,
-    ``[工業和信息化部 named in the text]``; empty when the query names no agency."""
-    if not hit.agencies:
-        return ""
-    groups: dict[str, list[str]] = {}
-    for name, how in hit.agencies:
-        word = "named in the text" if how == "named" else tr(labels.ROLE[how], script)
-        groups.setdefault(word, []).append(tr(name, script))
-    inner = "; ".join(f"{'、'.join(names)} {word}" for word, names in groups.items())
-    today = any(note.today for note in result.aliases)
-    return f"[2015: {inner}]" if today else f"[{inner}]"
 
 
 def _status(result: SearchResult, script: Script) -> str:
     if not result.words:
-        return "Enter opens the highlighted result · n/N then walk the matches · Esc closes"
+        return _("Enter opens the highlighted result · n/N then walk the matches · Esc closes")
     shown = fit(" ".join(core.clean(result.query).split()), 40)
     notes = []
     for note in result.aliases:
         names = "、".join(tr(a, script) for a in note.agencies)
-        notes.append(f"{note.word}: today's name of {names}" if note.today
-                     else f"{note.word} = {names}")
+        notes.append(_("{word}: today's name of {names}").format(word=note.word, names=names)
+                     if note.today else f"{note.word} = {names}")
     if result.partial and result.hits:
-        head = (f"no node contains {shown}; {result.total} contain some of its words "
-                f"({'、'.join(result.fallback_words)}), marked ~")
-        head += "".join(f" · {w} not found" for w in result.not_found)
+        head = ngettext("no node contains {query}; {total} contains some of its words "
+                        "({words}), marked ~",
+                        "no node contains {query}; {total} contain some of its words "
+                        "({words}), marked ~", result.total).format(
+            query=shown, total=result.total, words="、".join(result.fallback_words))
+        head += "".join(_(" · {word} not found").format(word=w) for w in result.not_found)
     elif result.partial:
-        head = f"no node contains {shown}, nor any of its words of two or more characters"
+        head = _("no node contains {query}, nor any of its words of two or more characters"
+                 ).format(query=shown)
     else:
-        head = f"{result.total} node{'s' if result.total != 1 else ''}"
+        head = ngettext("{total} node", "{total} nodes", result.total).format(
+            total=result.total)
     return " · ".join([head, *notes])
 
 
+class Source(Protocol):
+    """An imported document's search engine (the shipped document's is the process's)."""
+
+    def engine(self) -> Engine:
+        """The engine, built on first use."""
+
+    def ready(self) -> bool:
+        """Whether the engine is built."""
+
+
 def option_text(hit: Hit, result: SearchResult, script: Script, cells: int,
-                within: Within | None = None) -> Text:
+                within: Within | None = None, engine: Engine | None = None) -> Text:
     """A result: ``id  title`` and, under it, a snippet with the matches highlighted; with a
     filter on, the filter's role in it (unless the query's own agencies say how)."""
     title = tr(hit.title, script)
-    how = how_text(hit, result, script) or (within.role_text(hit.node_id, script)
+    how = result.how(hit, script) or (within.role_text(hit.node_id, script)
                                             if within is not None else "")
     if how:
         title += "  " + how
@@ -129,7 +135,8 @@ def option_text(hit: Hit, result: SearchResult, script: Script, cells: int,
     text.append(fit(title, cells - INDENT), "bold" if hit.title_hit else "")
     text.append("\n" + " " * INDENT)
     room = max(8, (cells - INDENT) // 2)  # the text is double-width
-    snippet = core.engine().snippet(hit.node_id, result.terms, script, room - 2, MORE)
+    snippet = (engine or core.engine()).snippet(hit.node_id, result.terms, script, room - 2,
+                                                MORE)
     line = Text(fit(snippet.text, cells - INDENT))
     for a, b in snippet.spans:
         line.stylize(MATCH_STYLE, a, b)
@@ -143,23 +150,27 @@ class SearchScreen(ModalScreen[SearchOutcome]):
     CSS_PATH = "search.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="search.close"),
-        Binding("enter", "open", "Open", id="search.open"),
-        Binding("down", "move(1)", "Next result", show=False, id="search.down"),
-        Binding("up", "move(-1)", "Previous result", show=False, id="search.up"),
-        Binding("pagedown", "move(5)", "Page down", show=False, id="search.page-down"),
-        Binding("pageup", "move(-5)", "Page up", show=False, id="search.page-up"),
-        Binding(WIDEN_KEY, "widen", "Whole document / filter", show=False,
-                tooltip="With an agency filter on: search the whole document, or only its tasks",
+        Binding("escape", "close", N_("Close"), id="search.close"),
+        Binding("enter", "open", N_("Open"), id="search.open"),
+        Binding("down", "move(1)", N_("Next result"), show=False, id="search.down"),
+        Binding("up", "move(-1)", N_("Previous result"), show=False, id="search.up"),
+        Binding("pagedown", "move(5)", N_("Page down"), show=False, id="search.page-down"),
+        Binding("pageup", "move(-5)", N_("Page up"), show=False, id="search.page-up"),
+        Binding(WIDEN_KEY, "widen", N_("Whole document / filter"), show=False,
+                tooltip=N_("With an agency filter on: search the whole document, or only its "
+                           "tasks"),
                 id="search.widen"),
     ]
 
-    def __init__(self, script: Script, query: str = "", within: Within | None = None) -> None:
+    def __init__(self, script: Script, query: str = "", within: Within | None = None,
+                 source: Source | None = None) -> None:
         super().__init__()
+        self.source = source
+        """An imported document's engine; None for the shipped document's."""
         self.script = script
         self.within = within
         self.input = Field(query, max_length=SEARCH_CHARS, id="search-input",
-                           placeholder=PLACEHOLDER)
+                           placeholder=_(PLACEHOLDER))
         self.input.cursor_blink = False  # nothing blinks, so an idle screen sends nothing
         self.status = Static("", id="search-status", markup=False)
         self.results = RowList(id="search-results")
@@ -180,16 +191,22 @@ class SearchScreen(ModalScreen[SearchOutcome]):
     def on_mount(self) -> None:
         self.watch(self.app, "script", self._script_changed, init=False)
         self.input.focus()
-        if core.ready():
+        if self._ready():
             self.show_results(self.input.value)
         else:
             self.pending = self.input.value
-            self.status.update("indexing…")
+            self.status.update(_("indexing…"))
             self._build()
+
+    def _ready(self) -> bool:
+        return core.ready() if self.source is None else self.source.ready()
+
+    def _engine(self) -> Engine:
+        return core.engine() if self.source is None else self.source.engine()
 
     @work(thread=True, exclusive=True, group="search-index")
     def _build(self) -> None:
-        core.engine()
+        self._engine()
         self.app.call_from_thread(self._built)
 
     def _built(self) -> None:
@@ -199,7 +216,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
 
     @on(Input.Changed, "#search-input")
     def _typed(self, event: Input.Changed) -> None:
-        if core.ready():
+        if self._ready():
             self.show_results(event.value)
         else:
             self.pending = event.value
@@ -219,10 +236,10 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         The rows a screen can show go in now, in the keystroke's frame; the rest (a
         one-character query can match 80 nodes) are added once that frame is drawn.
         """
-        result = core.search(query)
+        result = core.search(query) if self.source is None else self._engine().search(query)
         within = self.within
         if within is not None and within.narrow:
-            result = core.engine().restrict(result, within.tasks, (within.key,))
+            result = self._engine().restrict(result, within.tasks, (within.key,))
         self.result = result
         self.generation += 1
         self.status.update(status_text(result, self.script, within))
@@ -245,7 +262,8 @@ class SearchScreen(ModalScreen[SearchOutcome]):
 
     def _options(self, result: SearchResult, start: int, end: int | None) -> list[Option]:
         cells = (self.results.size.width or int(self.app.size.width * 0.9)) - 3
-        return [Option(option_text(hit, result, self.script, cells, self.within),
+        engine = self._engine()
+        return [Option(option_text(hit, result, self.script, cells, self.within, engine),
                        id=hit.node_id)
                 for hit in result.hits[start:end]]
 
@@ -266,7 +284,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
             self.app.bell()
             return
         self.within = replace(self.within, narrow=not self.within.narrow)
-        if core.ready():
+        if self._ready():
             self.show_results(self.input.value)
 
     @property

@@ -7,6 +7,8 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ipx_tui.core.i18n import _
+
 MIN_WIDTH, MIN_HEIGHT = 40, 10
 """Below this the app shows only a message saying the size it needs."""
 
@@ -24,6 +26,6 @@ class TooSmall(Screen[None]):
 
     def show(self, size: Size) -> None:
         """Say what size is needed."""
-        now = f"(now {size.width}x{size.height})"
         self.query_one("#too-small", Static).update(
-            f"too small:\nneed at least\n{MIN_WIDTH}x{MIN_HEIGHT}\n{now}")
+            _("too small:\nneed at least\n{need}\n(now {now})").format(
+                need=f"{MIN_WIDTH}x{MIN_HEIGHT}", now=f"{size.width}x{size.height}"))

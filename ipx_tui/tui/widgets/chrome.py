@@ -16,6 +16,7 @@ from textual.widgets import Footer, Header
 from textual.widgets._footer import FooterKey
 from textual.widgets._header import HeaderTitle
 
+from ipx_tui.core.i18n import _
 from ipx_tui.tui.texts import fit
 
 ICON_CELLS = 8
@@ -78,6 +79,11 @@ class KeysFooter(Footer):
 
     def compose(self) -> ComposeResult:
         keys = list(super().compose())
+        for key in keys:  # bindings are declared in English (marked N_): shown translated
+            if isinstance(key, FooterKey):
+                key.description = _(key.description)
+                if isinstance(key.tooltip, str):
+                    key.tooltip = _(key.tooltip)
         width = self.size.width
         self._fitted_width = width
         palette = [k for k in keys if isinstance(k, FooterKey) and k.has_class("-command-palette")]

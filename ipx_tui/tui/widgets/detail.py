@@ -15,6 +15,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
+from ipx_tui.core.i18n import N_
 from ipx_tui.tui.cursor import point_at
 from ipx_tui.tui.pages import Block, Page, Target
 from ipx_tui.tui.texts import find_terms
@@ -70,17 +71,17 @@ class Detail(ScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "scroll_up", "Scroll up", show=False, id="detail.up"),
-        Binding("down,j", "scroll_down", "Scroll down", show=False, id="detail.down"),
-        Binding("pagedown,space", "page_down", "Page down", show=False, id="detail.page-down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="detail.page-up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="detail.top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="detail.bottom"),
-        Binding("right,l", "next_link", "Link", key_display="←→", tooltip="Next link",
+        Binding("up,k", "scroll_up", N_("Scroll up"), show=False, id="detail.up"),
+        Binding("down,j", "scroll_down", N_("Scroll down"), show=False, id="detail.down"),
+        Binding("pagedown,space", "page_down", N_("Page down"), show=False, id="detail.page-down"),
+        Binding("pageup", "page_up", N_("Page up"), show=False, id="detail.page-up"),
+        Binding("g,home", "scroll_home", N_("Top"), show=False, id="detail.top"),
+        Binding("G,end", "scroll_end", N_("Bottom"), show=False, id="detail.bottom"),
+        Binding("right,l", "next_link", N_("Link"), key_display="←→", tooltip=N_("Next link"),
                 id="detail.next-link"),
-        Binding("left,h", "previous_link", "Previous link (at the first: sidebar)", show=False,
+        Binding("left,h", "previous_link", N_("Previous link (at the first: sidebar)"), show=False,
                 id="detail.previous-link"),
-        Binding("enter", "open_link", "Open", tooltip="Open the selected link",
+        Binding("enter", "open_link", N_("Open"), tooltip=N_("Open the selected link"),
                 id="detail.open-link"),
     ]
 

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ipx_tui.core.i18n import N_, _
 from ipx_tui.core.store import MAX_NOTE
 from ipx_tui.tui.widgets.field import Field
 
@@ -49,7 +50,7 @@ class NotePrompt(BookmarkDialog[str | None]):
     """One line for a bookmark's note: Enter saves (an empty note is fine), Esc cancels."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="note.cancel"),
+        Binding("escape", "cancel", N_("Cancel"), id="note.cancel"),
     ]
 
     def __init__(self, heading: str, note: str = "", *, session_only: bool = False) -> None:
@@ -61,13 +62,13 @@ class NotePrompt(BookmarkDialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.heading, classes="dialog-title", markup=False)
-            note = Field(self.note, placeholder="a note (optional)", max_length=MAX_NOTE,
+            note = Field(self.note, placeholder=_("a note (optional)"), max_length=MAX_NOTE,
                          id="note-input")
             note.cursor_blink = False  # a blinking cursor redraws (writes) while idle
             yield note
-            hint = "Enter save · Esc cancel"
+            hint = _("Enter save · Esc cancel")
             if self.session_only:
-                hint += " · kept for this session only"
+                hint += " · " + _("kept for this session only")
             yield Static(hint, classes="dialog-hint", markup=False)
 
     @on(Input.Submitted)
@@ -84,8 +85,8 @@ class Confirm(BookmarkDialog[bool]):
     """A yes-or-no question: y says yes; n or Esc says no."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
-        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
+        Binding("y", "answer(True)", N_("Yes"), id="confirm.yes"),
+        Binding("n,escape", "answer(False)", N_("No"), id="confirm.no"),
     ]
 
     def __init__(self, question: str) -> None:
@@ -95,7 +96,7 @@ class Confirm(BookmarkDialog[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-title", markup=False)
-            yield Static("y yes · n no", classes="dialog-hint", markup=False)
+            yield Static(_("y yes · n no"), classes="dialog-hint", markup=False)
 
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""
@@ -106,9 +107,9 @@ class BookmarkChoice(BookmarkDialog[str | None]):
     """b on a bookmarked node: e edits the note, d removes the bookmark (after a y)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("e", "choose('edit')", "Edit the note", id="choice.edit"),
-        Binding("d", "choose('remove')", "Remove the bookmark", id="choice.remove"),
-        Binding("escape,b", "choose(None)", "Cancel", id="choice.cancel"),
+        Binding("e", "choose('edit')", N_("Edit the note"), id="choice.edit"),
+        Binding("d", "choose('remove')", N_("Remove the bookmark"), id="choice.remove"),
+        Binding("escape,b", "choose(None)", N_("Cancel"), id="choice.cancel"),
     ]
 
     def __init__(self, heading: str, note: str) -> None:
@@ -118,10 +119,11 @@ class BookmarkChoice(BookmarkDialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(f"Bookmarked: {self.heading}", classes="dialog-title", markup=False)
+            yield Static(_("Bookmarked: {heading}").format(heading=self.heading),
+                         classes="dialog-title", markup=False)
             if self.note:
                 yield Static(self.note, classes="dialog-note", markup=False)
-            yield Static("e edit the note · d remove the bookmark · Esc cancel",
+            yield Static(_("e edit the note · d remove the bookmark · Esc cancel"),
                          classes="dialog-hint", markup=False)
 
     def action_choose(self, choice: str | None) -> None:

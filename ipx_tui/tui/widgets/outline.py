@@ -16,6 +16,7 @@ from textual.widgets.tree import TreeNode
 
 from ipx_tui.core.agencies import Involvement
 from ipx_tui.core.document import Document, Node
+from ipx_tui.core.i18n import N_
 from ipx_tui.core.script import Script
 from ipx_tui.tui.cursor import point_at
 from ipx_tui.tui.pages import heading_of
@@ -46,15 +47,15 @@ class Outline(Tree[str]):
     ICON_NODE_EXPANDED = "▾ "
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("up,k", "cursor_up", "Up", show=False, id="outline.up"),
-        Binding("down,j", "cursor_down", "Down", show=False, id="outline.down"),
-        Binding("right,l,enter", "open", "Open or expand", show=False, id="outline.open"),
-        Binding("left,h", "close", "Collapse or go to parent", show=False, id="outline.close"),
-        Binding("g,home", "first", "First node", show=False, id="outline.first"),
-        Binding("G,end", "last", "Last node", show=False, id="outline.last"),
-        Binding("pagedown,space", "screen.scroll_text_down", "Scroll text down", show=False,
+        Binding("up,k", "cursor_up", N_("Up"), show=False, id="outline.up"),
+        Binding("down,j", "cursor_down", N_("Down"), show=False, id="outline.down"),
+        Binding("right,l,enter", "open", N_("Open or expand"), show=False, id="outline.open"),
+        Binding("left,h", "close", N_("Collapse or go to parent"), show=False, id="outline.close"),
+        Binding("g,home", "first", N_("First node"), show=False, id="outline.first"),
+        Binding("G,end", "last", N_("Last node"), show=False, id="outline.last"),
+        Binding("pagedown,space", "screen.scroll_text_down", N_("Scroll text down"), show=False,
                 id="outline.page-down"),
-        Binding("pageup", "screen.scroll_text_up", "Scroll text up", show=False,
+        Binding("pageup", "screen.scroll_text_up", N_("Scroll text up"), show=False,
                 id="outline.page-up"),
     ]
 
