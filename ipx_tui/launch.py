@@ -26,6 +26,8 @@ def browse(plan: StartPlan) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """``ipx-tui``: the browser with no arguments, else the command line; the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if kiosk.asked(arguments):
+        kiosk.harden()  # first: a ctrl+\ typed while the rest loads must not end the session
     if arguments:
         from ipx_tui.cli import main as command_line  # deferred: see the module's docstring
 

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 import ipx_tui
 from ipx_tui.cli import bookmarks, document, facts, library, read, search, serve
 from ipx_tui.cli.output import add_script_flag
-from ipx_tui.cli.parsing import Handler, Parser
+from ipx_tui.cli.parsing import Handler, Parser, minutes
 from ipx_tui.console import PROG, as_typed, say, terminal_streams
 from ipx_tui.core import i18n, kiosk, locations
 from ipx_tui.core.errors import UserError
@@ -60,6 +60,9 @@ def build_parser() -> Parser:
                                "number; default: the shipped 國發〔2015〕40號)"))
     parser.add_argument("--kiosk", action="store_true",
                         help=_("write nothing to disk, open nothing else (for ForceCommand)"))
+    parser.add_argument("--idle-timeout", metavar="MINUTES", type=minutes,
+                        help="end the browser after this long without a key (0: never; "
+                             f"default {kiosk.IDLE_MINUTES:g} in kiosk mode, else never)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def add(name: str, handler: Handler, help_text: str) -> Parser:
@@ -117,7 +120,8 @@ def main(argv: Sequence[str] | None = None, *, browse: Browse | None = None) -> 
         plan = check(BrowseOptions(agency=args.agency, goto=args.goto,
                                    simplified=args.script == "simplified",
                                    traditional=args.script == "traditional", kiosk=args.kiosk,
-                                   document=args.document, lang=args.lang))
+                                   document=args.document, lang=args.lang,
+                                   idle_timeout=args.idle_timeout))
         if browse is None:
             raise UserError(_("the browser is started by the ipx-tui command"))
         return browse(plan)

@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import NoReturn
 
+from ipx_tui.core import kiosk
 from ipx_tui.core.errors import UserError
 from ipx_tui.core.i18n import _
 
@@ -31,6 +32,19 @@ def shorten_message(message: str) -> str:
     if len(message) <= 200:
         return " ".join(message.split())
     return " ".join(message[:200].split()) + "…"
+
+
+def minutes(raw: str) -> float:
+    """An argparse type: minutes, from 0 (never) to a week; decimals allowed (0.5)."""
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= kiosk.MAX_IDLE_MINUTES:  # NaN fails this too
+        shown = raw if len(raw) <= 20 else raw[:20] + "…"
+        raise argparse.ArgumentTypeError(
+            f"must be minutes from 0 (never) to {kiosk.MAX_IDLE_MINUTES}, not {shown!r}")
+    return value
 
 
 def positive(raw: str) -> int:

@@ -8,6 +8,8 @@ carried in the environment so that every module, and a child process, sees the s
 from __future__ import annotations
 
 import os
+import resource
+import signal
 import sys
 
 from ipx_tui.core.errors import UserError
@@ -18,12 +20,44 @@ ENV = "IPX_TUI_KIOSK"
 
 REFUSED = N_("turned off in kiosk mode")
 
+IDLE_MINUTES = 30.0
+"""How long a kiosk session may go without a key, a click or a paste (``--idle-timeout``)."""
+MAX_IDLE_MINUTES = 7 * 24 * 60
+"""The longest ``--idle-timeout`` taken (a week)."""
+
 
 def enter() -> None:
     """Put the whole process in kiosk mode; call before anything is opened."""
     os.environ[ENV] = "1"
     # Modules imported later (the search engine, the store) must not leave .pyc files behind.
     sys.dont_write_bytecode = True
+
+
+def asked(arguments: list[str]) -> bool:
+    """Does this command line (or the environment) ask for kiosk mode? Read before parsing."""
+    # argparse takes any unambiguous prefix of --kiosk (--k, --kio) as --kiosk
+    return active() or any(a.startswith("--k") and "--kiosk".startswith(a) for a in arguments)
+
+
+def harden() -> None:
+    """The kiosk's first act: ctrl+\\ (SIGQUIT) and ctrl+z (SIGTSTP) do nothing, and no core
+    file is ever written.
+
+    Until Textual puts the terminal in raw mode (and again after it gives it back), those keys
+    are signals: SIGQUIT ended the process and, where core dumps are allowed, wrote a core file
+    into the kiosk account's home; SIGTSTP would stop it. Ignored signals stay ignored in any
+    program this one starts.
+    """
+    signal.signal(signal.SIGQUIT, signal.SIG_IGN)
+    signal.signal(signal.SIGTSTP, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def idle_minutes(given: float | None) -> float | None:
+    """The browser's idle timeout: as given (0: never), else IDLE_MINUTES in kiosk mode."""
+    if given is not None:
+        return given or None
+    return IDLE_MINUTES if active() else None
 
 
 def active() -> bool:

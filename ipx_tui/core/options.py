@@ -31,6 +31,8 @@ class BrowseOptions:
     """A document's id or number as typed (--document); None for the shipped one."""
     lang: Lang | None = None
     """--lang: the interface's language (else the remembered one, else the locale's)."""
+    idle_timeout: float | None = None
+    """Minutes without input before the session ends (0: never; None: as the mode says)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,9 @@ class StartPlan:
     """The imported document to open (its id); None for the shipped one."""
     lang: Lang | None = None
     """The interface's language asked for (None: the remembered one, else the locale's)."""
+    idle_timeout: float | None = None
+    """Minutes without input before the session ends (0: never; None: as the mode says, see
+    :func:`ipx_tui.core.kiosk.idle_minutes`)."""
 
 
 def check(options: BrowseOptions) -> StartPlan:
@@ -79,4 +84,4 @@ def check(options: BrowseOptions) -> StartPlan:
     return StartPlan(script="simplified" if options.simplified else "traditional",
                      script_given=options.simplified or options.traditional, goto=goto,
                      agency=agency, agency_query=query, kiosk=options.kiosk, document=document,
-                     lang=options.lang)
+                     lang=options.lang, idle_timeout=options.idle_timeout)

@@ -26,11 +26,11 @@ import math
 import threading
 import unicodedata
 from bisect import bisect_right
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 
 from ipx_tui.core import content, labels
 from ipx_tui.core.document import Document, Role
@@ -46,7 +46,12 @@ FALLBACK_CHARS = 200
 """How much of a long query the partial fallback cuts into words (a 10,000-character paste)."""
 
 _K1, _B = 1.2, 0.75  # the usual BM25 constants
-_CACHE_SIZE = 4096
+CACHE_SIZE = 256
+"""Queries (and words) remembered, least recently used dropped first: the bar searches again at
+every keystroke, and going back over a query is common."""
+CACHED_CHARS = 200
+"""Longer queries and words are not remembered: nobody types them twice, and a pasted megabyte
+kept per keystroke grew the cache by a megabyte each time."""
 # Control and format characters (zero-width spaces, a pasted escape sequence) and lone
 # surrogates (undecodable bytes from argv) are dropped from a query: they are never meant.
 _DROPPED = {"Cc", "Cf", "Cs"}
@@ -180,6 +185,27 @@ class _AgencyTable:
     """Agency → its successor's names, normalised."""
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _recall(cache: OrderedDict[K, V], key: K) -> V | None:
+    """A remembered value, now the most recently used; None if not remembered."""
+    found = cache.get(key)
+    if found is not None:
+        cache.move_to_end(key)
+    return found
+
+
+def _remember(cache: OrderedDict[K, V], key: K, value: V, chars: int) -> None:
+    """Remember a value (unless its key is long), forgetting the least recently used."""
+    if chars > CACHED_CHARS:
+        return
+    cache[key] = value
+    while len(cache) > CACHE_SIZE:
+        cache.popitem(last=False)
+
+
 def clean(query: str) -> str:
     """The query without control and format characters and lone surrogates; spaces stay."""
     return "".join(c for c in query if unicodedata.category(c) not in _DROPPED or c.isspace())
@@ -247,9 +273,9 @@ class Engine:
         for i, node in enumerate(document.nodes):
             for assignment in node.agencies:
                 self.roles.setdefault(assignment.agency, {})[i] = assignment.role
-        self._words: dict[str, _WordMatch] = {}
+        self._words: OrderedDict[str, _WordMatch] = OrderedDict()
         self._agency_tables: dict[tuple[str, ...], _AgencyTable] = {}
-        self._results: dict[tuple[str, int | None], SearchResult] = {}
+        self._results: OrderedDict[tuple[str, int | None], SearchResult] = OrderedDict()
         self._maps: dict[int, list[int] | None] = {}
 
     # --- matching -------------------------------------------------------------------------
@@ -297,7 +323,7 @@ class Engine:
 
     def match_word(self, word: str) -> _WordMatch:
         """Where one normalised word occurs; for an agency word, also where it is responsible."""
-        found = self._words.get(word)
+        found = _recall(self._words, word)
         if found is not None:
             return found
         agencies = self._registry().find_normalized(word)
@@ -308,9 +334,7 @@ class Engine:
                                dict.fromkeys(nodes, same), {}, None, {})
         else:
             found = self._agency_word(word, tuple(a.name for a in agencies))
-        if len(self._words) >= _CACHE_SIZE:
-            self._words.clear()
-        self._words[word] = found
+        _remember(self._words, word, found, len(word))
         return found
 
     def _english_name(self, query: str, words: tuple[str, ...]) -> str | None:
@@ -440,13 +464,11 @@ class Engine:
     def search(self, query: str, limit: int | None = None) -> SearchResult:
         """The nodes matching a query, best first (see the module docstring)."""
         key = (query, limit)
-        cached = self._results.get(key)
+        cached = _recall(self._results, key)
         if cached is not None:
             return cached
         result = self._search(query, limit)
-        if len(self._results) >= _CACHE_SIZE:
-            self._results.clear()
-        self._results[key] = result
+        _remember(self._results, key, result, len(query))
         return result
 
     def _search(self, query: str, limit: int | None) -> SearchResult:

@@ -42,7 +42,7 @@ from ipx_tui.core.i18n import N_, Lang, _, lang_of, script_of
 from ipx_tui.core.parse import load
 from ipx_tui.core.script import Script
 from ipx_tui.core.store import Store
-from ipx_tui.tui import matrix_routes
+from ipx_tui.tui import bounds, matrix_routes
 from ipx_tui.tui.history import History, Location
 from ipx_tui.tui.messages import BookmarksChanged, MatrixMoved, OpenAgency, OpenNode
 from ipx_tui.tui.overlays import keep_wide_characters_whole
@@ -139,7 +139,7 @@ class IpxApp(App[None]):
                  agency: str | None = None, agency_query: str | None = None,
                  kiosk: bool = False, remember: bool = True,
                  script_given: bool = False, document: str | None = None,
-                 lang: Lang | None = None) -> None:
+                 lang: Lang | None = None, idle_minutes: float | None = None) -> None:
         """Args:
             script: the script to start in.
             goto: the node to start at (a checked id).
@@ -151,6 +151,7 @@ class IpxApp(App[None]):
             document: the imported document to open (its id); None for the shipped one.
             lang: the interface's language asked for (--lang); None: the remembered one,
                 else the locale's. A Chinese interface is written in the document's script.
+            idle_minutes: end the session after this long without input (None: never).
         """
         # NO_COLOR: native ANSI colours, so that Textual filters them with NoColor, not
         # Monochrome, and attributes in place of colours (see theme.no_color); the rules for it
@@ -205,6 +206,7 @@ class IpxApp(App[None]):
         self._combined: dict[str, Involvement] | None = None
         self._kept_notice = False
         """A notice the next walk line must leave on screen (the filter was turned off)."""
+        self.idle = bounds.Idle(idle_minutes)
         self.set_reactive(IpxApp.script, script)
         # The theme before the first frame, not in on_mount: changing it there re-parsed every
         # stylesheet just before the first frame (about 10 ms of the start).
@@ -301,6 +303,7 @@ class IpxApp(App[None]):
         if self.start[3]:
             self.call_after_refresh(self.action_agency_picker, self.start[3])
         self.call_after_refresh(self._after_first_frame)
+        self._watch_idle()
 
     def _after_first_frame(self) -> None:
         gc.enable()  # off since tui.start, so that the start paid for no collection
@@ -513,6 +516,40 @@ class IpxApp(App[None]):
 
     # --- size and keys ------------------------------------------------------------------
 
+    @property
+    def size(self) -> Size:
+        """The size laid out: the terminal's, up to the cap (bounds.MAX_WIDTH × MAX_HEIGHT)."""
+        return bounds.capped(super().size)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every event from the terminal passes here first: sizes are capped, input is
+        the reader being there."""
+        if isinstance(event, events.Resize):
+            bounds.cap_resize(event)
+        elif isinstance(event, events.InputEvent | events.Paste):
+            self.idle.touch()
+            if isinstance(event, events.Paste):
+                bounds.cut_paste(event)
+        await super().on_event(event)
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """A notice, always as plain text: notices carry notes, queries and file names, and
+        Textual would read ``[@click=app.quit]`` in them as markup (an action the reader names)
+        or crash on ``[/nope]``."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _watch_idle(self) -> None:
+        left = self.idle.left()
+        if left is None:
+            return
+        if left > 0:
+            self.set_timer(left, self._watch_idle)
+            return
+        minutes = self.idle.seconds / 60 if self.idle.seconds else 0
+        self.saver.now(self._remembered)
+        self.exit(message=f"ipx-tui: no key pressed for {minutes:g} minutes; goodbye.")
+
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size)
 
@@ -538,14 +575,16 @@ class IpxApp(App[None]):
 
     def action_owners(self) -> list[tuple[type[DOMNode], DOMNode]]:
         """The classes whose bindings the palette offers, with the object each acts on."""
-        return [(type(self), self), (BrowserScreen, self.browser),
+        # IpxApp, not type(self): the kiosk's class declares no bindings of its own, and
+        # keys.bindings_of lists only those a class declares (the kiosk's help was empty)
+        return [(IpxApp, self), (BrowserScreen, self.browser),
                 (Outline, self.browser.outline), (Detail, self.browser.detail)]
 
     def help_groups(self) -> list[tuple[str, type[DOMNode]]]:
         """The help screen's groups: a title and the class whose bindings it lists."""
         from ipx_tui.tui.screens.help import groups
 
-        return [(_("Everywhere"), type(self)), *groups()]
+        return [(_("Everywhere"), IpxApp), *groups()]
 
     # --- actions ------------------------------------------------------------------------
 
@@ -842,3 +881,4 @@ class IpxApp(App[None]):
     def _steady_palette_cursor(palette: Screen[Any], kind: type[Input]) -> None:
         for widget in palette.query(kind):
             widget.cursor_blink = False
+            widget.max_length = bounds.PALETTE_CHARS

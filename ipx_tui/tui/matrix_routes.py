@@ -1,7 +1,9 @@
 """Opening and closing the matrix screen, without importing it before it is first opened.
 
 The matrix is a DataTable: importing it would cost the first frame, so its module is looked
-for in ``sys.modules`` to tell whether it can be showing at all.
+for in ``sys.modules`` to tell whether it can be showing at all. It is built once, when first
+opened, and kept (installed) for the next time: building it again at every ``m`` cost its
+table each time, and every closed one stayed in memory.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ if TYPE_CHECKING:
     from ipx_tui.tui.screens.matrix import MatrixScreen
 
 _MODULE = "ipx_tui.tui.screens.matrix"
+NAME = "matrix"
+"""The matrix screen's name among the app's installed screens."""
 
 
 def show(app: App[Any], key: str) -> None:
@@ -23,8 +27,13 @@ def show(app: App[Any], key: str) -> None:
 
     if isinstance(app.screen, MatrixScreen):
         app.screen.move_to(key)
-    else:
-        app.push_screen(MatrixScreen(key))
+        return
+    if not app.is_screen_installed(NAME):
+        app.install_screen(MatrixScreen(key), NAME)
+    screen = app.get_screen(NAME)
+    assert isinstance(screen, MatrixScreen)
+    screen.start_key = key
+    app.push_screen(screen)
 
 
 def close(app: App[Any]) -> None:

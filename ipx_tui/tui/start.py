@@ -74,4 +74,4 @@ def make_app(plan: StartPlan) -> IpxApp:
     return cls(script=plan.script, script_given=plan.script_given, goto=plan.goto,
                agency=plan.agency,
                agency_query=plan.agency_query, kiosk=kiosk.active(), document=plan.document,
-               lang=plan.lang)
+               lang=plan.lang, idle_minutes=kiosk.idle_minutes(plan.idle_timeout))

@@ -20,6 +20,9 @@ from tests.e2e.procs import Owned, descendants
 HOST = "127.0.0.1"  # loopback only: the server is never reachable from outside
 SSHD = "/usr/sbin/sshd"  # sshd must be started by absolute path (it re-executes itself)
 PROMPT = "e2e$ "
+README = Path(__file__).resolve().parents[2] / "README.md"
+RECIPE_START = "cat > /etc/ssh/sshd_config.d/ipx-tui-kiosk.conf <<'CONF'"
+INSTALLED = "/opt/ipx-tui/bin/ipx-tui"
 
 # The remote shell of a test login: the installed console script first on PATH, private data
 # and cache directories (given as arguments), nothing read from the user's dotfiles.
@@ -30,6 +33,19 @@ export IPX_TUI_DATA_DIR="$1" IPX_TUI_CACHE_DIR="$2"
 unset ENV
 PS1='{prompt}' exec sh -i
 """
+
+
+def kiosk_recipe(console_script: Path) -> tuple[list[str], list[str]]:
+    """The README's sshd recipe, as it is written there: its global lines, and the lines of its
+    ``Match User reader`` block (the installed ipx-tui replaced by this checkout's)."""
+    text = README.read_text(encoding="utf-8")
+    block = text[text.index(RECIPE_START) + len(RECIPE_START):].split("\nCONF\n", 1)[0]
+    before, match, after = block.strip("\n").partition("Match User reader\n")
+    assert match, "the README's recipe has no `Match User reader` block"
+    lines = [line.strip().replace(INSTALLED, str(console_script))
+             for line in after.splitlines() if line.strip()]
+    assert any(line.startswith("ForceCommand ") for line in lines), lines
+    return [line for line in before.splitlines() if line.strip()], lines
 
 
 def free_port() -> int:
@@ -83,6 +99,9 @@ class SSHServer:
         for sub in ("data", "cache", "config", "home"):
             (self.kiosk_home / sub).mkdir(parents=True, exist_ok=True)
         k = self.kiosk_home
+        recipe_global, recipe = kiosk_recipe(self.console_script)
+        recipe_lines = "".join(f"\n    {line}" for line in recipe)
+        global_lines = "".join(f"{line}\n" for line in recipe_global)
         self._write("sshd_config", f"""\
 # Throwaway sshd for the end-to-end tests: loopback only, key-only, foreground.
 ListenAddress {HOST}:{self.port}
@@ -106,13 +125,10 @@ DisableForwarding yes
 PrintMotd no
 PrintLastLog no
 LogLevel VERBOSE
-
-# The README's kiosk recipe, on its own port.
+{global_lines}
+# The README's kiosk recipe, read from the README, on its own port.
 Match LocalPort {self.kiosk_port}
-    ForceCommand {self.console_script} --kiosk
-    SetEnv HOME={k}/home IPX_TUI_DATA_DIR={k}/data IPX_TUI_CACHE_DIR={k}/cache XDG_CONFIG_HOME={k}/config XDG_DATA_HOME={k}/data XDG_CACHE_HOME={k}/cache
-    PermitTTY yes
-    PermitUserRC no
+    SetEnv HOME={k}/home IPX_TUI_DATA_DIR={k}/data IPX_TUI_CACHE_DIR={k}/cache XDG_CONFIG_HOME={k}/config XDG_DATA_HOME={k}/data XDG_CACHE_HOME={k}/cache{recipe_lines}
 """)
         self._write("ssh_config", f"""\
 # Read through `ssh -F`: neither /etc/ssh/ssh_config (SendEnv LANG LC_*) nor ~/.ssh/config.

@@ -242,6 +242,10 @@ class Pane:
         """Type text literally (Chinese included)."""
         self.tmux("send-keys", "-t", self.name, "-l", text)
 
+    def send_bytes(self, data: bytes) -> None:
+        """Send raw bytes, as a terminal would (escape sequences, reports)."""
+        self.tmux("send-keys", "-t", self.name, "-H", *(f"{b:02x}" for b in data))
+
     def resize(self, width: int, height: int) -> None:
         """Resize the terminal, as a user dragging the window would (SIGWINCH)."""
         self.tmux("resize-window", "-t", self.name, "-x", str(width), "-y", str(height))

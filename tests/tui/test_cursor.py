@@ -7,6 +7,7 @@ from __future__ import annotations
 from textual.geometry import Offset
 
 from ipx_tui.tui.app import IpxApp
+from ipx_tui.tui.cursor import RowList, point_at
 from ipx_tui.tui.screens.matrix import MatrixScreen
 from tests.tui.kit import SMALL, browsing, pilot_test, press, settle
 from tests.tui.screen import screen_text
@@ -82,3 +83,17 @@ async def test_the_cursor_follows_the_matrix() -> None:
         await press(app, pilot, "right")
         assert app.cursor_position.y == row_of(app, "工業和信息化部")
         assert app.cursor_position.x > x_before
+
+
+@pilot_test
+async def test_a_list_closed_before_its_cursor_is_placed_is_left_alone() -> None:
+    """The list's cursor is placed after the refresh; by then Esc may have taken its screen
+    apart (over SSH: B then Esc at once ended the app with NoScreen)."""
+    async with browsing(size=SMALL, remember=False, goto="2.6.3") as (app, pilot):
+        await press(app, pilot, "b", "enter", "B")
+        (rows,) = app.screen.query(RowList)
+        await press(app, pilot, "escape")
+        assert rows.is_mounted and not rows.is_attached
+        point_at(rows, 0)  # raised NoScreen
+        rows.point_cursor()
+        assert app.is_running

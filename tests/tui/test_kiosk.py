@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from textual.app import App, SuspendNotSupported
+from textual.binding import Binding
 
 from ipx_tui.core.kiosk import ENV
 from ipx_tui.core.kiosk import active as in_kiosk
@@ -108,3 +109,63 @@ def test_the_kiosk_browser_starts_and_keeps_nothing(tmp_path: Path,
 
     asyncio.run(browse())
     assert not (tmp_path / "data").exists()
+
+
+def test_the_kiosks_help_and_palette_list_every_key_quit_included(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The kiosk's class declares no bindings of its own: its help's "Everywhere" was empty
+    and its palette could not find Quit."""
+    from ipx_tui.core.options import BrowseOptions, check
+    from ipx_tui.tui.app import IpxApp
+    from ipx_tui.tui.keys import key_help
+    from ipx_tui.tui.palette import BrowserCommands
+    from ipx_tui.tui.start import make_app
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", sys.dont_write_bytecode)
+    monkeypatch.setenv(ENV, "1")
+    app = make_app(check(BrowseOptions(kiosk=True)))
+    assert isinstance(app, KioskApp) and type(app) is not IpxApp
+
+    async def look() -> tuple[list[str], list[str], list[str]]:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            (title, owner), *_ = app.help_groups()
+            everywhere = [entry.description for entry in key_help(app, owner)]
+            await pilot.press("question_mark")
+            await pilot.pause()
+            shown = str(app.screen.query_one("#help-text").render())
+            await pilot.press("escape", "ctrl+p")
+            await pilot.pause()
+            titles = [t for t, _, _ in BrowserCommands(app.screen)._actions()]
+            return [title, *everywhere], shown.splitlines(), titles
+
+    everywhere, help_lines, palette = asyncio.run(look())
+    actions = {b.action for b in IpxApp.BINDINGS if isinstance(b, Binding)}
+    assert everywhere[0] == "Everywhere"
+    assert len(everywhere) - 1 == len(actions) > 15  # one line an action (q and ctrl+c: Quit)
+    assert "Quit" in everywhere and "Search the document" in everywhere
+    assert [line.split() for line in help_lines if line.endswith("Quit")] == [["q", "^c", "Quit"]]
+    assert {"Quit", "This help: every key", "Search the document"} <= set(palette)
+
+
+def test_an_error_in_a_kiosk_ends_it_with_one_line_and_no_traceback() -> None:
+    """Textual shows a traceback with its locals (the server's paths); a stranger sees one line."""
+    from rich.segment import Segments
+
+    from ipx_tui.tui.kiosk import ENDED
+
+    async def crash() -> tuple[list[str], bool]:
+        app = Kiosk()
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            try:
+                raise RuntimeError(f"secret {__file__}")
+            except RuntimeError:
+                app._fatal_error()  # what Textual calls for an unhandled exception
+            shown = ["".join(s.text for s in r.segments) for r in app._exit_renderables
+                     if isinstance(r, Segments)]
+            return shown, app._exit_renderables != []
+
+    shown, ended = asyncio.run(crash())
+    assert ended and [line.strip() for line in shown] == [ENDED]
+    assert __file__ not in "".join(shown)

@@ -18,9 +18,11 @@ from ipx_tui.core import labels
 from ipx_tui.core.agencies import Involvement, Registry, by_involvement
 from ipx_tui.core.i18n import N_, _
 from ipx_tui.core.script import Script, normalize
+from ipx_tui.tui.bounds import PICKER_CHARS
 from ipx_tui.tui.cursor import RowList
 from ipx_tui.tui.texts import fit, tr
 from ipx_tui.tui.widgets.chrome import KeysFooter
+from ipx_tui.tui.widgets.field import Field
 
 NAME_CELLS = 18
 """The widest name as written (人力資源社會保障部), so the full names line up after it."""
@@ -76,7 +78,7 @@ class AgencyPicker(ModalScreen[str | None]):
         self.ranked = by_involvement({**table, **self.combined})
         self.script = script
         self.current = current
-        self.input = Input(value=query, id="picker-input",
+        self.input = Field(query, max_length=PICKER_CHARS, id="picker-input",
                            placeholder=_("any name, alias, full or today's name, either script"))
         self.input.cursor_blink = False  # nothing blinks while idle (see the SSH issue)
         self.list = RowList(id="picker-list")

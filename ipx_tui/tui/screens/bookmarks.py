@@ -24,11 +24,13 @@ from ipx_tui.core.document import Document
 from ipx_tui.core.i18n import N_, _
 from ipx_tui.core.script import Script, normalize
 from ipx_tui.core.store import Bookmark, Store, StoreError
+from ipx_tui.tui.bounds import FILTER_CHARS
 from ipx_tui.tui.cursor import RowList
 from ipx_tui.tui.messages import BookmarksChanged
 from ipx_tui.tui.pages import heading_of
 from ipx_tui.tui.texts import fit, tr
 from ipx_tui.tui.widgets.dialogs import BookmarkChoice, Confirm, NotePrompt
+from ipx_tui.tui.widgets.field import Field
 
 
 def title_of(document: Document, node_id: str, script: Script) -> str:
@@ -210,8 +212,8 @@ class BookmarksScreen(ModalScreen[str | None]):
         self.heading = Static("", id="bookmarks-heading", markup=False)
         self.rows = RowList(id="bookmarks-list")
         self.status = Static("", id="bookmarks-status", markup=False)
-        self.field = Input(placeholder=_("/ filter: id, title or note"), id="bookmarks-filter",
-                           select_on_focus=False)
+        self.field = Field(max_length=FILTER_CHARS, placeholder=_("/ filter: id, title or note"),
+                           id="bookmarks-filter", select_on_focus=False)
 
     @property
     def filter_text(self) -> str:

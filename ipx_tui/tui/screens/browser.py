@@ -17,6 +17,7 @@ from ipx_tui.core.agencies import Involvement
 from ipx_tui.core.document import Document
 from ipx_tui.core.i18n import N_
 from ipx_tui.core.script import Script
+from ipx_tui.tui.bounds import prune_watchers
 from ipx_tui.tui.history import Location
 from ipx_tui.tui.messages import OpenAgency, OpenNode
 from ipx_tui.tui.pages import Page, count_runs
@@ -69,6 +70,11 @@ class BrowserScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.outline.focus()
+
+    def on_screen_resume(self) -> None:
+        # A screen above this one has closed: let go of what it left watching (after the
+        # refresh, when it has been taken apart), or each one opened would stay in memory.
+        self.call_after_refresh(prune_watchers, self.app)
 
     # --- what the app asks for --------------------------------------------------------
 

@@ -101,9 +101,12 @@ class MatrixScreen(Screen[None]):
         self.columns = matrix_columns(document)
         self.rows = matrix_rows(document, self.host.involvement_table())
         self.fill()
+        self.watch(self.app, "script", self.fill, init=False)
+
+    def on_screen_resume(self) -> None:
+        # Each time it is shown (it is built once and kept): the cursor where it was asked for.
         self.move_to(self.start_key)
         self.table.focus()
-        self.watch(self.app, "script", self.fill, init=False)
 
     # --- contents ---------------------------------------------------------------------
 

@@ -25,11 +25,13 @@ from ipx_tui.core import search as core
 from ipx_tui.core.i18n import N_, _, ngettext
 from ipx_tui.core.script import Script
 from ipx_tui.core.search import Engine, Hit, SearchResult
+from ipx_tui.tui.bounds import SEARCH_CHARS
 from ipx_tui.tui.cursor import RowList
 from ipx_tui.tui.host import host_of
 from ipx_tui.tui.searching import SearchOutcome
 from ipx_tui.tui.texts import MORE, fit, tr
 from ipx_tui.tui.widgets.chrome import KeysFooter
+from ipx_tui.tui.widgets.field import Field
 
 INDENT = 9
 """Cells before a result's title and snippet: the id column."""
@@ -167,7 +169,8 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         """An imported document's engine; None for the shipped document's."""
         self.script = script
         self.within = within
-        self.input = Input(value=query, id="search-input", placeholder=_(PLACEHOLDER))
+        self.input = Field(query, max_length=SEARCH_CHARS, id="search-input",
+                           placeholder=_(PLACEHOLDER))
         self.input.cursor_blink = False  # nothing blinks, so an idle screen sends nothing
         self.status = Static("", id="search-status", markup=False)
         self.results = RowList(id="search-results")

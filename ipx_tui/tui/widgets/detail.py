@@ -21,6 +21,9 @@ from ipx_tui.tui.pages import Block, Page, Target
 from ipx_tui.tui.texts import find_terms
 from ipx_tui.tui.wrap import break_offsets
 
+LAYOUTS_KEPT = 64
+"""Layouts of the page shown kept at once (width, link, focus, match): a reader moving through
+links and matches reuses them; a terminal resized to every width cannot grow them."""
 TAGS = ("crumb", "heading", "label", "dim", "text", "lead", "participant", "count")
 """The run tags of :mod:`ipx_tui.tui.pages`, each styled by ``prose--<tag>`` in app.tcss."""
 
@@ -203,6 +206,8 @@ class Detail(ScrollView, can_focus=True):
         key = (width, self.selected, self.has_focus, self.current_match)
         found = self._layouts.get(key)
         if found is None:
+            if len(self._layouts) >= LAYOUTS_KEPT:  # a terminal resized to every width
+                self._layouts.clear()
             found = self._layouts[key] = self._lay_out(width)
         return found
 

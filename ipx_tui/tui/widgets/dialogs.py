@@ -13,6 +13,7 @@ from textual.widgets import Input, Static
 
 from ipx_tui.core.i18n import N_, _
 from ipx_tui.core.store import MAX_NOTE
+from ipx_tui.tui.widgets.field import Field
 
 ResultType = TypeVar("ResultType")
 
@@ -61,7 +62,7 @@ class NotePrompt(BookmarkDialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.heading, classes="dialog-title", markup=False)
-            note = Input(self.note, placeholder=_("a note (optional)"), max_length=MAX_NOTE,
+            note = Field(self.note, placeholder=_("a note (optional)"), max_length=MAX_NOTE,
                          id="note-input")
             note.cursor_blink = False  # a blinking cursor redraws (writes) while idle
             yield note
