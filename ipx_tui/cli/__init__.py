@@ -61,8 +61,9 @@ def build_parser() -> Parser:
     parser.add_argument("--kiosk", action="store_true",
                         help=_("write nothing to disk, open nothing else (for ForceCommand)"))
     parser.add_argument("--idle-timeout", metavar="MINUTES", type=minutes,
-                        help="end the browser after this long without a key (0: never; "
-                             f"default {kiosk.IDLE_MINUTES:g} in kiosk mode, else never)")
+                        help=_("end the browser after this long without a key (0: never; "
+                               "default {minutes} in kiosk mode, else never)")
+                        .format(minutes=f"{kiosk.IDLE_MINUTES:g}"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     def add(name: str, handler: Handler, help_text: str) -> Parser:

@@ -43,7 +43,8 @@ def minutes(raw: str) -> float:
     if not 0 <= value <= kiosk.MAX_IDLE_MINUTES:  # NaN fails this too
         shown = raw if len(raw) <= 20 else raw[:20] + "…"
         raise argparse.ArgumentTypeError(
-            f"must be minutes from 0 (never) to {kiosk.MAX_IDLE_MINUTES}, not {shown!r}")
+            _("must be minutes from 0 (never) to {most}, not {shown!r}")
+            .format(most=kiosk.MAX_IDLE_MINUTES, shown=shown))
     return value
 
 

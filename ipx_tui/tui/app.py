@@ -548,7 +548,8 @@ class IpxApp(App[None]):
             return
         minutes = self.idle.seconds / 60 if self.idle.seconds else 0
         self.saver.now(self._remembered)
-        self.exit(message=f"ipx-tui: no key pressed for {minutes:g} minutes; goodbye.")
+        self.exit(message="ipx-tui: " + _("no key pressed for {minutes} minutes; goodbye.")
+                  .format(minutes=f"{minutes:g}"))
 
     def on_resize(self, event: events.Resize) -> None:
         self._check_size(event.size)

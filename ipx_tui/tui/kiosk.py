@@ -30,7 +30,7 @@ from ipx_tui.core.kiosk import REFUSED
 #: Textual's own palette commands that write a file ("Screenshot" saves an SVG).
 BLOCKED_SYSTEM_COMMANDS = frozenset({"Screenshot"})
 
-ENDED = "ipx-tui: something went wrong and the session ended"
+ENDED = N_("ipx-tui: something went wrong and the session ended")
 """All a kiosk's reader sees of an error (Textual would show a traceback with its locals)."""
 
 
@@ -80,13 +80,13 @@ class KioskApp(App[Any]):
 
     def panic(self, *renderables: Any) -> None:
         """End the session with one line: a traceback would show the server's paths."""
-        super().panic(ENDED)
+        super().panic(_(ENDED))
 
     def _fatal_error(self) -> None:
         # Textual's handler of an unexpected error prints a traceback with its locals; in a
         # kiosk that goes to a stranger's terminal.
         self.bell()
-        super().panic(ENDED)
+        super().panic(_(ENDED))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         """The palette's commands, less those that write files."""

@@ -12,6 +12,8 @@ from typing import Any
 
 from textual.widgets import Input
 
+from ipx_tui.core.i18n import _
+
 
 class Field(Input):
     """An ``Input`` that always has a maximum length and cuts text that would exceed it."""
@@ -27,7 +29,8 @@ class Field(Input):
             room = max(0, limit - (len(self.value) - (hi - lo)))
             if len(text) > room:
                 text = text[:room]
-                self.notify(f"Cut to {limit} characters: the most this field takes",
+                self.notify(_("Cut to {limit} characters: the most this field takes")
+                            .format(limit=limit),
                             severity="warning", timeout=4)
                 if not text:
                     return
