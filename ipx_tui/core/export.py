@@ -19,7 +19,6 @@ from ipx_tui.core import labels
 from ipx_tui.core.agencies import Registry, involvement
 from ipx_tui.core.document import Document, Node
 from ipx_tui.core.ids import citation
-from ipx_tui.core.metadata import load_errata, load_metadata
 from ipx_tui.core.script import Script, render
 
 Format = Literal["json", "csv", "md", "xlsx"]
@@ -46,6 +45,9 @@ def node_dict(document: Document, node: Node, script: Script = "traditional") ->
 def document_dict(document: Document, registry: Registry,
                   script: Script = "traditional") -> dict[str, Any]:
     """The whole document and registry: the stable public shape of ``export --format json``."""
+    # deferred: 1.6 ms and a TOML file, for export only; the browser imports this module at start
+    from ipx_tui.core.metadata import load_errata, load_metadata
+
     table = involvement(document, registry)
     meta = load_metadata()
     return {
