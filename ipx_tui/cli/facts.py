@@ -21,7 +21,7 @@ from ipx_tui.core.errors import UserError
 from ipx_tui.core.i18n import N_, _
 from ipx_tui.core.ids import check_node_id
 from ipx_tui.core.metadata import Erratum, load_errata, load_metadata
-from ipx_tui.core.script import QUOTES, Script, render
+from ipx_tui.core.script import Script, render
 
 CITE_STYLES = N_("""\
 styles:
@@ -52,9 +52,7 @@ def errata_lines(errata: tuple[Erratum, ...], script: Script) -> list[str]:
     for erratum in errata:
         lines.append(render(f"{labels.ERRATA}（{labels.ERRATA_WHAT}）：", script)
                      + f"{erratum.before} → {erratum.after}")
-        # as written, but with simplified text's quotation marks under --simplified
-        why = erratum.why if script == "traditional" else erratum.why.translate(QUOTES)
-        lines.append(f"  {why}")
+        lines.append(f"  {erratum.why_in(script)}")
     if lines and script == "simplified":
         lines.append(f"  （{render(labels.ERRATA_SIMPLIFIED, script)}）")
     return lines

@@ -89,7 +89,7 @@ def title_in(script: Script, metadata: Metadata | None = None, title: str | None
         title = (metadata or load_metadata()).title
     if script == "traditional":
         return title
-    return render(title, script).replace("「", "“").replace("」", "”")
+    return render(title, script)  # simplified script writes “” for 「」 (core.script.QUOTES)
 
 
 def cite(document: Document, node_id: str, style: Style = "short",

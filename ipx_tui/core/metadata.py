@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from ipx_tui.core import content
+from ipx_tui.core.script import QUOTES, Script
 
 METADATA = "document.toml"
 """The document's metadata: issuer, number, dates, address, English title."""
@@ -59,6 +60,11 @@ class Erratum:
     before: str
     after: str
     why: str
+
+    def why_in(self, script: Script) -> str:
+        """Why it was made, as written (it names traditional forms, which t2s would make
+        alike), with simplified text's quotation marks in simplified."""
+        return self.why if script == "traditional" else self.why.translate(QUOTES)
 
 
 def chinese_date(day: datetime.date) -> str:

@@ -17,7 +17,7 @@ from ipx_tui.core import labels
 from ipx_tui.core.agencies import Agency, Involvement, load_registry
 from ipx_tui.core.document import Document, Node, Role
 from ipx_tui.core.keywords import KINDS, keywords, related
-from ipx_tui.core.script import QUOTES, Script
+from ipx_tui.core.script import Script
 from ipx_tui.tui.history import Location
 from ipx_tui.tui.texts import ROLE_MARK, tr
 from ipx_tui.tui.wrap import Span
@@ -268,11 +268,6 @@ def _errata_note(script: Script) -> list[Block]:
                   hang=1)]
 
 
-def why_in(why: str, script: Script) -> str:
-    """Why a correction was made, as written (it names traditional forms, which t2s would
-    make alike), with simplified text's quotation marks in simplified."""
-    return why if script == "traditional" else why.translate(QUOTES)
-
 
 def errata_blocks(node_id: str, script: Script) -> list[Block]:
     """The corrections of the Wikisource text that a node's text carries: before → after,
@@ -287,7 +282,7 @@ def errata_blocks(node_id: str, script: Script) -> list[Block]:
         after = len(change) - len(erratum.after)
         blocks.append(Block((Run(change),), indent=2,
                             whole=((0, len(erratum.before)), (after, len(change)))))
-        blocks.append(Block((Run(why_in(erratum.why, script), "dim"),), indent=2))
+        blocks.append(Block((Run(erratum.why_in(script), "dim"),), indent=2))
     return blocks + _errata_note(script) if blocks else []
 
 
