@@ -15,6 +15,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 
 from ipx_tui.cli.library import add_document_flag, opened_of
 from ipx_tui.cli.output import add_script_flag, print_text, script_of
@@ -44,7 +45,7 @@ def register(add: Add) -> None:
     add_document_flag(p)
 
 
-def pager_command(environ: dict[str, str] | os._Environ[str]) -> list[str] | None:
+def pager_command(environ: Mapping[str, str]) -> list[str] | None:
     """The pager to run: $PAGER split as a shell would, ``less`` when unset, None when it is
     empty or ``cat`` or cannot be found."""
     words = shlex.split(environ.get("PAGER", "less"))
